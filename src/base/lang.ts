@@ -1,0 +1,64 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { toLang, translation, type Lang, type Translation } from '../i18n/index.js';
+
+// One observer for the whole page instead of one per widget: `lang` changes are rare.
+const hosts = new Set<ReactiveControllerHost>();
+let observer: MutationObserver | undefined;
+
+function watchLangAttributes(): void {
+  if (observer) return;
+  observer = new MutationObserver(() => {
+    for (const host of hosts) host.requestUpdate();
+  });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
+/** The `lang` of the element itself or of its nearest ancestor, crossing shadow roots. */
+function inheritedLang(element: Element): string | null {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return null;
+}
+
+/**
+ * Gives a widget its language: its own `lang`, else the nearest `[lang]`
+ * ancestor's, else Vietnamese; re-renders the widget when any of them change.
+ */
+export class LangController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.host);
+    watchLangAttributes();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.host);
+    if (hosts.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  }
+
+  /** The language in effect now. */
+  get lang(): Lang {
+    return toLang(inheritedLang(this.host));
+  }
+
+  /** The catalogue of the language in effect now. */
+  get t(): Translation {
+    return translation(this.lang);
+  }
+}

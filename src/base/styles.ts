@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+/**
+ * The portal box every widget draws: a header bar over a white body. Every
+ * value is a `--pw-*` token with a fallback, so a page can theme all widgets
+ * at once or one box at a time.
+ */
+export const boxStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font: inherit;
+    color: var(--pw-color-text, #1f2328);
+    min-width: 0;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .box {
+    background: var(--pw-color-surface, #ffffff);
+    border: var(--pw-box-border-width, 1px) solid var(--pw-color-border, #d5d9de);
+    border-radius: var(--pw-radius, 4px);
+    overflow: hidden;
+  }
+  .header {
+    margin: 0;
+    padding: var(--pw-box-header-padding, 0.5em 0.75em);
+    background: var(--pw-box-header-bg, var(--pw-color-primary, #9e1b1b));
+    color: var(--pw-box-header-color, #ffffff);
+    font-family: var(--pw-box-header-font, inherit);
+    font-size: var(--pw-box-header-font-size, 1em);
+    font-weight: var(--pw-box-header-font-weight, 700);
+    text-transform: var(--pw-box-header-text-transform, uppercase);
+    line-height: 1.3;
+  }
+  .body {
+    padding: var(--pw-space, 0.75em);
+  }
+  a {
+    color: var(--pw-color-link, #0b4f8a);
+  }
+  a:hover {
+    color: var(--pw-color-link-hover, #073763);
+  }
+  :focus-visible {
+    outline: var(--pw-focus-ring-width, 2px) solid var(--pw-color-focus, #1a73e8);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    color: var(--pw-button-color, #ffffff);
+    background: var(--pw-button-bg, var(--pw-color-primary, #9e1b1b));
+    border: 1px solid transparent;
+    border-radius: var(--pw-radius, 4px);
+    padding: 0.3em 0.9em;
+  }
+  button:hover {
+    filter: brightness(1.1);
+  }
+  .muted {
+    color: var(--pw-color-muted, #57606a);
+  }
+  .message {
+    margin: 0;
+    color: var(--pw-color-muted, #57606a);
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+    color: var(--pw-color-error, #a40e26);
+  }
+  .error p {
+    margin: 0;
+    flex: 1 1 12em;
+  }
+  .stale {
+    margin: var(--pw-space, 0.75em) 0 0;
+    font-size: 0.875em;
+  }
+  .skeleton {
+    display: block;
+    height: 0.9em;
+    margin: 0.6em 0;
+    border-radius: 3px;
+    background: var(--pw-color-skeleton, #e8eaed);
+  }
+  .skeleton:nth-child(3n + 2) {
+    width: 85%;
+  }
+  .skeleton:nth-child(3n) {
+    width: 60%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: pw-pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pw-pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,74 @@
+import { en } from './en.js';
+import type { DateParts, Lang, Translation } from './types.js';
+import { vi } from './vi.js';
+
+export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
+
+const catalogues: Record<Lang, Translation> = { vi, en };
+
+/** Maps any BCP 47 tag to a language we have; Vietnamese unless it is English. */
+export function toLang(tag: string | null | undefined): Lang {
+  return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'vi';
+}
+
+/** The catalogue of one language. */
+export function translation(lang: Lang): Translation {
+  return catalogues[lang];
+}
+
+// Building Intl formatters is slow; widgets format many dates with few settings.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateParts(iso: string, locale: string, timeZone: string): DateParts | undefined {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const key = `${locale}|${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'long',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, format);
+  }
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  const monthName = new Intl.DateTimeFormat(locale, { timeZone, month: 'long' }).format(instant);
+  const weekday = parts.weekday ?? '';
+  return {
+    // vi-VN gives "Thứ Tư"; keep the first letter upper-case whatever the locale data says.
+    weekday: weekday.charAt(0).toLocaleUpperCase(locale) + weekday.slice(1),
+    day: parts.day ?? '',
+    month: parts.month ?? '',
+    monthName,
+    year: parts.year ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
+}
+
+/** The portal's long date line, e.g. "Thứ Tư, 26/02/2020 10:05"; '' for an invalid date. */
+export function formatDateTime(iso: string | undefined, t: Translation, timeZone: string): string {
+  const parts = iso ? dateParts(iso, t.locale, timeZone) : undefined;
+  return parts ? t.dateTime(parts) : '';
+}
+
+/** The short list date, e.g. "26/02/2020"; '' for an invalid date. */
+export function formatDate(iso: string | undefined, t: Translation, timeZone: string): string {
+  const parts = iso ? dateParts(iso, t.locale, timeZone) : undefined;
+  return parts ? t.date(parts) : '';
+}
+
+/** A count in the language's grouping ("9.313.603" in Vietnamese), zero-padded to `minDigits`. */
+export function formatCount(value: number, t: Translation, minDigits = 1): string {
+  return new Intl.NumberFormat(t.locale, {
+    maximumFractionDigits: 0,
+    minimumIntegerDigits: Math.min(Math.max(1, Math.trunc(minDigits)), 21),
+  }).format(value);
+}

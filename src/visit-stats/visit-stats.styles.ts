@@ -1,0 +1,25 @@
+import { css } from 'lit';
+
+export const visitStatsStyles = css`
+  .stats {
+    margin: 0;
+    display: grid;
+    gap: 0.4em;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 0 0.75em;
+  }
+  dt {
+    color: var(--pw-stats-label-color, inherit);
+  }
+  dd {
+    margin: 0;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    color: var(--pw-stats-value-color, var(--pw-color-primary, #9e1b1b));
+  }
+`;

@@ -1,0 +1,30 @@
+/**
+ * Helpers for element tests: wait until a widget has left its loading state,
+ * and read what a visitor sees in its shadow root.
+ */
+import { waitUntil } from '@open-wc/testing';
+
+/** Resolves once the widget is no longer busy (loaded, empty or error). */
+export async function settled(element: HTMLElement, timeout = 8000): Promise<void> {
+  await waitUntil(
+    () => element.shadowRoot?.querySelector('[part~="box"]')?.getAttribute('aria-busy') === 'false',
+    `<${element.localName}> did not settle`,
+    { timeout },
+  );
+}
+
+/** The visible text of the widget's shadow root, whitespace collapsed. */
+export function shownText(element: HTMLElement): string {
+  const box = element.shadowRoot?.querySelector('[part~="box"]') as HTMLElement | null;
+  return (box?.innerText ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** One node of the widget's shadow root by CSS selector; fails the test when absent. */
+export function part<E extends Element = HTMLElement>(element: HTMLElement, selector: string): E {
+  const found = element.shadowRoot?.querySelector<E>(selector);
+  if (!found) throw new Error(`<${element.localName}> renders no ${selector}`);
+  return found;
+}
+
+/** Text that must never reach the screen, whatever the backend sends. */
+export const BROKEN_VALUES = /undefined|NaN|Invalid Date|\[object Object\]|null/;
