@@ -1,0 +1,94 @@
+// Two builds from one source tree:
+//  1. the npm build: one ES module per public entry, shared code in chunks/,
+//     lit, DOMPurify and tslib left as imports so an app keeps a single copy;
+//  2. the script-tag build: portal-widgets.min.js with everything bundled in,
+//     for pages without a build step. DOMPurify stays a lazy chunk beside it.
+// Type declarations are not written here: `tsc -p tsconfig.build.json` does
+// that into dist/types after this config has run (see the `build` script).
+import { readFileSync, rmSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const outDir = 'dist';
+
+/** Public entry points of the npm build; the keys become dist/<key>.js. */
+const entries = {
+  index: 'src/index.ts',
+  article: 'src/article/article.ts',
+  'activity-list': 'src/activity-list/activity-list.ts',
+  'link-box': 'src/link-box/link-box.ts',
+  'visit-stats': 'src/visit-stats/visit-stats.ts',
+  source: 'src/source/source.ts',
+  'data/index': 'src/data/index.ts',
+};
+
+// Every runtime dependency (and its subpaths, e.g. lit/decorators.js) stays an
+// import in the npm build; @lit/* also covers lit's own reactive-element.
+const dependencies = Object.keys(pkg.dependencies ?? {});
+const isExternal = (id) =>
+  id.startsWith('@lit/') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+/**
+ * Compiles src/ only (tests and stories have their own tooling). Emits plain
+ * JavaScript: declarations are tsc's job, and a type error stops the build.
+ */
+const compileTypeScript = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
+    compilerOptions: {
+      noEmit: false,
+      emitDeclarationOnly: false,
+      declaration: false,
+      declarationMap: false,
+      sourceMap: true,
+      inlineSources: true,
+      noEmitOnError: true,
+      types: [],
+    },
+  });
+
+/** Empties dist/ once per run, so renamed or re-hashed chunks never pile up in the package. */
+const cleanOutput = () => ({
+  name: 'clean-output',
+  buildStart() {
+    if (this.meta.watchMode) return;
+    rmSync(outDir, { recursive: true, force: true });
+  },
+});
+
+/** @type {import('rollup').RollupOptions} */
+const npmBuild = {
+  input: entries,
+  external: isExternal,
+  plugins: [cleanOutput(), compileTypeScript()],
+  output: {
+    dir: outDir,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+};
+
+/** @type {import('rollup').RollupOptions} */
+const scriptTagBuild = {
+  input: { 'portal-widgets': 'src/index.ts' },
+  plugins: [
+    nodeResolve({ browser: true }),
+    compileTypeScript(),
+    terser({ ecma: 2020, module: true, format: { comments: false } }),
+  ],
+  output: {
+    dir: outDir,
+    format: 'es',
+    entryFileNames: '[name].min.js',
+    chunkFileNames: 'portal-widgets-[name]-[hash].min.js',
+    sourcemap: true,
+  },
+};
+
+export default [npmBuild, scriptTagBuild];

@@ -1,0 +1,242 @@
+/**
+ * Date parsing for the data layer: turns what backends send (ISO 8601 with or
+ * without an offset, RSS/RFC 822 dates, epoch milliseconds) into one UTC ISO
+ * string. Offset-less dates are read as wall-clock time in the portal's zone,
+ * using only `Intl` (no date library in the bundle).
+ */
+
+import { ConfigError } from './errors.js';
+
+/** The zone of Vietnamese portals (UTC+7, no daylight saving). */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// Day name optional; zone optional (a missing zone is read in the portal's zone).
+const RFC822_PATTERN =
+  /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([a-z]{1,4}|[+-]\d{4})?$/i;
+
+/** RFC 822 zone names, in minutes east of UTC. */
+const NAMED_ZONES: Record<string, number> = {
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One cached formatter per zone: creating `Intl.DateTimeFormat` is costly. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether `timeZone` is an IANA zone name this browser knows. */
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== 'string' || timeZone === '') return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Returns `timeZone` when it is a known IANA zone, else throws a
+ * {@link ConfigError}; adapters call it once, so a typo shows up at setup.
+ */
+export function checkTimeZone(timeZone: string): string {
+  if (!isValidTimeZone(timeZone)) {
+    throw new ConfigError(
+      `Unknown time zone "${String(timeZone)}" (expected an IANA name such as "${DEFAULT_TIME_ZONE}").`,
+    );
+  }
+  return timeZone;
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds. */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs)))
+    parts[part.type] = part.value;
+  let year = Number(parts.year);
+  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+  const asUtc = Date.UTC(
+    year,
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  // The formatter drops milliseconds, so compare against the whole second.
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * The UTC instant at which clocks in `timeZone` show the wall-clock time
+ * `wallMs` (given as if it were UTC). Two passes settle the offset around
+ * daylight-saving changes.
+ */
+function wallClockToUtc(wallMs: number, timeZone: string): number {
+  const firstGuess = wallMs - zoneOffsetMs(wallMs, timeZone);
+  const offset = zoneOffsetMs(firstGuess, timeZone);
+  return wallMs - offset;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Date.UTC that also works for years 0–99 (which Date.UTC maps to 1900–1999). */
+function utcMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  date.setUTCFullYear(year);
+  return date.getTime();
+}
+
+function validFields(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  );
+}
+
+/** Minutes east of UTC for `Z`, `+07`, `+0700` or `+07:00`. */
+function isoOffsetMinutes(zone: string): number | undefined {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  if (hours > 23 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
+}
+
+function toIso(ms: number): string | undefined {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** Turns local fields into an ISO string, reading them in `timeZone` when no offset is given. */
+function fieldsToIso(
+  fields: [number, number, number, number, number, number, number],
+  offsetMinutes: number | undefined,
+  timeZone: string,
+): string | undefined {
+  const [year, month, day, hour, minute, second, ms] = fields;
+  if (!validFields(year, month, day, hour, minute, second)) return undefined;
+  const wall = utcMs(year, month, day, hour, minute, second, ms);
+  if (offsetMinutes !== undefined) return toIso(wall - offsetMinutes * 60_000);
+  if (!isValidTimeZone(timeZone)) return undefined;
+  return toIso(wallClockToUtc(wall, timeZone));
+}
+
+function parseIso(match: RegExpExecArray, timeZone: string): string | undefined {
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
+  const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const offset = zone === undefined ? undefined : isoOffsetMinutes(zone);
+  if (zone !== undefined && offset === undefined) return undefined;
+  return fieldsToIso(
+    [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms],
+    offset,
+    timeZone,
+  );
+}
+
+function parseRfc822(match: RegExpExecArray, timeZone: string): string | undefined {
+  const [, d, monthName, y, h, mi, s = '0', zone] = match;
+  const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  let year = Number(y);
+  // RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx.
+  if (y!.length === 2) year += year < 50 ? 2000 : 1900;
+  let offset: number | undefined;
+  if (zone !== undefined) {
+    if (/^[+-]\d{4}$/.test(zone)) {
+      offset = isoOffsetMinutes(zone);
+      if (offset === undefined) return undefined;
+    } else {
+      offset = NAMED_ZONES[zone.toUpperCase()];
+      // Military letters and unknown abbreviations carry no reliable offset.
+      if (offset === undefined) return undefined;
+    }
+  }
+  return fieldsToIso(
+    [year, month, Number(d), Number(h), Number(mi), Number(s), 0],
+    offset,
+    timeZone,
+  );
+}
+
+/**
+ * Parses a date from a backend into a UTC ISO 8601 string (`…Z`).
+ *
+ * Accepts ISO 8601 (`2020-02-26`, `2020-02-26T10:05:00`, `2020-02-26T10:05:00+07:00`),
+ * RFC 822/2822 as in RSS `pubDate` (`Wed, 26 Feb 2020 10:05:00 +0700`), epoch
+ * milliseconds and valid `Date` objects. A value without an offset is read as
+ * wall-clock time in `timeZone` (an IANA name).
+ *
+ * @returns the ISO string, or `undefined` for anything that is not a valid date
+ *   (never throws, never returns "Invalid Date").
+ */
+export function parseDate(value: unknown, timeZone: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? toIso(value) : undefined;
+  if (value instanceof Date) return toIso(value.getTime());
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '' || text.length > 64) return undefined;
+
+  const iso = ISO_PATTERN.exec(text);
+  if (iso) return parseIso(iso, timeZone);
+  const rfc = RFC822_PATTERN.exec(text);
+  if (rfc) return parseRfc822(rfc, timeZone);
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * `portal-widgets/data`: the data layer alone — canonical types, typed
+ * errors, the shared HTTP client, normalizers and adapters. It registers no
+ * element and does not import lit, so it can feed any UI.
+ */
+
+export type {
+  Article,
+  ArticleQuery,
+  ArticleSummary,
+  DataSource,
+  Link,
+  LinkQuery,
+  Page,
+  RequestOptions,
+  VisitStats,
+  VisitStatsField,
+} from './types.js';
+export {
+  ConfigError,
+  DataError,
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  ParseError,
+  TimeoutError,
+  ValidationError,
+  toDataError,
+  type DataErrorKind,
+} from './errors.js';
+export {
+  HttpClient,
+  defaultHttpClient,
+  type FetchLike,
+  type GetOptions,
+  type HttpClientOptions,
+  type HttpResponse,
+  type JsonResponse,
+  type PostOptions,
+  type TextResponse,
+} from './http.js';
+export { DEFAULT_TIME_ZONE, checkTimeZone, isValidTimeZone, parseDate } from './dates.js';
+export {
+  normalizeArticle,
+  normalizeArticleSummary,
+  normalizeLinks,
+  normalizePage,
+  normalizeVisitStats,
+  safeUrl,
+  type NormalizeContext,
+} from './normalize.js';
+export { applyFields, fillTemplate, getPath, type FieldMap } from './adapters/shared.js';
+export {
+  createJsonSource,
+  type JsonEndpoints,
+  type JsonFieldPaths,
+  type JsonSource,
+  type JsonSourceOptions,
+} from './adapters/json.js';
+export { createUrlSource, type UrlSource, type UrlSourceOptions } from './adapters/url.js';
+export {
+  createStaticSource,
+  type StaticData,
+  type StaticSource,
+  type StaticSourceOptions,
+} from './adapters/static.js';

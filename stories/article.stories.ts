@@ -1,0 +1,191 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import '../src/source/source.js';
+import '../src/article/article.js';
+import type { DataSource } from '../src/data/types.js';
+
+/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
+const PORTAL_DATA = 'fixtures/portal.json';
+/** A file that is not JSON: every read fails with a parse error. */
+const BROKEN_DATA = 'story-fixtures/broken.txt';
+
+interface ArticleArgs {
+  'article-id'?: string;
+  'id-param'?: string;
+  related?: number;
+  heading?: string;
+  'heading-level'?: number;
+  source?: string;
+  src?: string;
+  lang?: string;
+  onPwLoad?: (event: Event) => void;
+  onPwError?: (event: Event) => void;
+}
+
+/** A source whose calls never settle: the widget stays in its loading state. */
+const neverAnswers: DataSource = {
+  getArticle: () => new Promise(() => {}),
+  listArticles: () => new Promise(() => {}),
+  listLinks: () => new Promise(() => {}),
+  getVisitStats: () => new Promise(() => {}),
+};
+
+/** Empty attribute values from the controls panel mean "attribute not set". */
+const optional = (value: string | undefined) => ifDefined(value ? value : undefined);
+
+const article = (args: ArticleArgs) =>
+  html`<pw-article
+    article-id=${optional(args['article-id'])}
+    id-param=${optional(args['id-param'])}
+    related=${ifDefined(args.related)}
+    heading=${optional(args.heading)}
+    heading-level=${ifDefined(args['heading-level'])}
+    source=${optional(args.source)}
+    src=${optional(args.src)}
+    lang=${optional(args.lang)}
+    @pw-load=${args.onPwLoad}
+    @pw-error=${args.onPwError}
+  ></pw-article>`;
+
+const fromPortalData = (content: TemplateResult) =>
+  html`<pw-source type="static" base-url=${PORTAL_DATA}>${content}</pw-source>`;
+
+const fromBrokenData = (content: TemplateResult) =>
+  html`<pw-source type="static" base-url=${BROKEN_DATA}>${content}</pw-source>`;
+
+const fromPendingSource = (content: TemplateResult) =>
+  html`<pw-source .source=${neverAnswers}>${content}</pw-source>`;
+
+const meta: Meta<ArticleArgs> = {
+  title: 'Widgets/Article',
+  component: 'pw-article',
+  decorators: [
+    // About the width of a portal's main column.
+    (story) => html`<div style=${styleMap({ maxWidth: '46rem' })}>${story()}</div>`,
+  ],
+  argTypes: {
+    'article-id': {
+      control: 'select',
+      options: [
+        'hong-bang-tiep-doan-kiem-tra',
+        'hoi-nghi-tong-ket-nam-2019',
+        'giao-ban-ket-qua-thang-02-2020',
+        'kiem-tra-khu-khuan-truong-hoc',
+        'ra-quan-tong-ve-sinh-moi-truong',
+        'khong-co-bai-nay',
+      ],
+    },
+    related: { control: { type: 'number', min: 0, max: 50, step: 1 } },
+    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    lang: {
+      description:
+        'Language of the widget (`vi` or `en`). When not set, the nearest `[lang]` ancestor decides: use the toolbar.',
+      control: { type: 'inline-radio', labels: { '': '(inherited)' } },
+      options: ['', 'vi', 'en'],
+      table: { category: 'attributes', type: { summary: "'vi' | 'en'" } },
+    },
+  },
+  args: {
+    'article-id': 'hong-bang-tiep-doan-kiem-tra',
+    // Storybook's own frame URL already uses `id` (the story id), so the
+    // stories read deep links from `tin` instead.
+    'id-param': 'tin',
+    related: 5,
+    'heading-level': 2,
+    lang: '',
+  },
+  render: (args) => fromPortalData(article(args)),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'One article in the portal style, its HTML body sanitized. Inside `<pw-source type="static" ' +
+          'base-url="fixtures/portal.json">` it reads the demo portal data over HTTP. The stories set ' +
+          '`id-param="tin"`, because the `id` parameter of the preview frame URL is Storybook\'s own.',
+      },
+    },
+  },
+};
+
+export default meta;
+type Story = StoryObj<ArticleArgs>;
+
+/** Category as the box title, date line, summary, image, body, author, attachment and "Các tin khác". */
+export const Default: Story = {};
+
+export const Loading: Story = {
+  render: (args) => fromPendingSource(article(args)),
+};
+
+export const Empty: Story = {
+  name: 'Empty: title only',
+  args: {
+    src: 'story-fixtures/article-minimal.json',
+    'article-id': 'thong-bao-ngan',
+  },
+  render: (args) => article(args),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "An article with nothing but an id, a title and an empty body, from the widget's own `src`: every " +
+          'optional part (date, summary, image, author, attachments, related items) is left out cleanly.',
+      },
+    },
+  },
+};
+
+export const Error: Story = {
+  render: (args) => fromBrokenData(article(args)),
+};
+
+export const NotFound: Story = {
+  name: 'Error: unknown article',
+  args: { 'article-id': 'khong-co-bai-nay' },
+};
+
+export const WithAttachment: Story = {
+  name: 'With attachment, no image',
+  args: { 'article-id': 'giao-ban-ket-qua-thang-02-2020' },
+};
+
+export const WithoutRelated: Story = {
+  name: 'Without related items',
+  args: { related: 0 },
+};
+
+export const UnsafeBody: Story = {
+  name: 'Untrusted HTML, sanitized',
+  args: {
+    src: 'story-fixtures/article-unsafe.json',
+    'article-id': 'noi-dung-khong-an-toan',
+    related: 0,
+  },
+  render: (args) => article(args),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The body holds a script, an `onerror` handler, a `javascript:` link, an inline style and a form. None ' +
+          'of them may run or show; the wide table scrolls inside the box.',
+      },
+    },
+  },
+};
+
+export const English: Story = {
+  args: { lang: 'en' },
+};
+
+export const EnglishNotFound: Story = {
+  name: 'English: unknown article',
+  args: { lang: 'en', 'article-id': 'khong-co-bai-nay' },
+};
+
+export const EnglishError: Story = {
+  name: 'English: error',
+  args: { lang: 'en' },
+  render: Error.render,
+};

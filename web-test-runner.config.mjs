@@ -1,0 +1,64 @@
+// Browser tests: `npx wtr` (or `npm run test:browser`) runs every
+// test/**/*.test.ts in headless Chromium; `npx wtr --files test/data/http.test.ts`
+// runs one file; `--watch` re-runs on change. CHROME_PATH selects the browser
+// binary (by default the launcher finds a system Chrome/Chromium).
+//
+// The test server is a real HTTP server, and tests talk to it over HTTP:
+//   /api/...          the fixture backend (demo/fixture-backend.mjs), the json
+//                     adapter's default endpoints over demo/fixtures/portal.json
+//   /fixtures/...     the fixture images, logos and files
+//   /__scenario, /s/  scripted answers for fault injection
+//                     (test/server/scenario-middleware.mjs; from a test use
+//                     createScenario() in test/helpers/server.ts)
+// The last output line is a plain "N passed, N failed" summary.
+
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { createFixtureBackend, fixturesDir, serveStatic } from './demo/fixture-backend.mjs';
+import { createScenarioMiddleware } from './test/server/scenario-middleware.mjs';
+import { summaryReporter } from './test/server/summary-reporter.mjs';
+
+const fixtureBackend = createFixtureBackend({ basePath: '/api' });
+const fixtureFiles = serveStatic(fixturesDir, '/fixtures/');
+
+/** Mounts a plain Node handler `(req, res) => Promise<boolean>` in Koa. */
+function nodeHandler(handler) {
+  return async (ctx, next) => {
+    // Koa must not answer on top of a response the handler already wrote.
+    ctx.respond = false;
+    if (await handler(ctx.req, ctx.res)) return;
+    ctx.respond = true;
+    await next();
+  };
+}
+
+const launchOptions = {
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
+};
+if (process.env.CHROME_PATH) launchOptions.executablePath = process.env.CHROME_PATH;
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  // One browser page per test file; a file must not depend on another's state.
+  browsers: [chromeLauncher({ launchOptions })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+  middleware: [
+    createScenarioMiddleware({ fixtureBackend }),
+    nodeHandler(fixtureBackend),
+    nodeHandler(fixtureFiles),
+  ],
+};
