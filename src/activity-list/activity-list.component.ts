@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSummary, DataSource, Page, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import {
@@ -87,7 +88,9 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   }
 
   private get effectivePageSize(): number {
-    return Number.isFinite(this.pageSize) && this.pageSize > 0 ? Math.min(Math.trunc(this.pageSize), 100) : 5;
+    return Number.isFinite(this.pageSize) && this.pageSize > 0
+      ? Math.min(Math.trunc(this.pageSize), 100)
+      : 5;
   }
 
   protected taskArgs(): readonly unknown[] {
@@ -130,19 +133,25 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     const summary = (this.showSummary || rich) && item.summary;
     const date = this.hideDate ? '' : formatDate(item.date, t, this.timeZone);
     return html`<li part=${lead ? 'item lead' : 'item'} class=${lead ? 'item lead' : 'item'}>
-      ${image
-        ? html`<img
-            part="image"
-            class="thumb"
-            src=${image.src}
-            alt=${image.alt ?? ''}
-            loading="lazy"
-            width="160"
-            height="120"
-          />`
-        : nothing}
+      ${
+        image
+          ? html`<img
+              part="image"
+              class="thumb"
+              src=${image.src}
+              alt=${image.alt ?? ''}
+              loading="lazy"
+              width="160"
+              height="120"
+            />`
+          : nothing
+      }
       <div class="text">
-        <a part="title" class="title" href=${this.itemHref(item)} @click=${(e: MouseEvent) => this.select(e, item)}
+        <a
+          part="title"
+          class="title"
+          href=${this.itemHref(item)}
+          @click=${(e: MouseEvent) => this.select(e, item)}
           >${item.title}</a
         >${date ? html`<time part="date" class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
         ${summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing}
@@ -155,7 +164,12 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     if (this.paging === 'none') return nothing;
     if (this.paging === 'more') {
       return page.hasMore
-        ? html`<button type="button" part="more-button" class="more" @click=${() => this.goTo(this.page + 1)}>
+        ? html`<button
+            type="button"
+            part="more-button"
+            class="more"
+            @click=${() => this.goTo(this.page + 1)}
+          >
             ${t.list.more}
           </button>`
         : nothing;
@@ -178,7 +192,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
                 type="button"
                 part="page-button"
                 aria-label=${t.list.page(n)}
-                aria-current=${n === this.page ? 'page' : nothing}
+                aria-current=${ifDefined(n === this.page ? 'page' : undefined)}
                 @click=${() => this.goTo(n)}
               >
                 ${n}
@@ -200,8 +214,10 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       const article = this.targetArticle();
       return articleUrl(item.id, article?.idParam || 'id');
     }
-    if (item.url) return item.url;
+    // The page author's template wins over the backend's own URL: it is how a
+    // portal routes every item to its own article page.
     if (this.hrefTemplate) return this.hrefTemplate.replaceAll('{id}', encodeURIComponent(item.id));
+    if (item.url) return item.url;
     return '#';
   }
 

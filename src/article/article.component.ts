@@ -174,30 +174,38 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     const dateLine = formatDateTime(article.date, t, this.timeZone);
     return html`<article part="article" class="article">
       <div part="title" class="title" role="heading" aria-level=${level}>${article.title}</div>
-      ${dateLine
-        ? html`<p part="date" class="date"><time datetime=${article.date ?? ''}>${dateLine}</time></p>`
-        : nothing}
+      ${
+        dateLine
+          ? html`<p part="date" class="date">
+              <time datetime=${article.date ?? ''}>${dateLine}</time>
+            </p>`
+          : nothing
+      }
       ${article.summary ? html`<p part="summary" class="summary">${article.summary}</p>` : nothing}
-      ${article.image
-        ? html`<figure part="figure" class="figure">
-            <img part="image" src=${article.image.src} alt=${article.image.alt ?? ''} />
-            ${article.image.alt ? html`<figcaption>${article.image.alt}</figcaption>` : nothing}
-          </figure>`
-        : nothing}
+      ${
+        article.image
+          ? html`<figure part="figure" class="figure">
+              <img part="image" src=${article.image.src} alt=${article.image.alt ?? ''} />
+              ${article.image.alt ? html`<figcaption>${article.image.alt}</figcaption>` : nothing}
+            </figure>`
+          : nothing
+      }
       <div part="content" class="content">${unsafeHTML(view.safeBody)}</div>
       ${article.author ? html`<p part="author" class="author">${article.author}</p>` : nothing}
-      ${article.attachments?.length
-        ? html`<section part="attachments" class="attachments">
-            <div class="section-title" role="heading" aria-level=${Math.min(6, level + 1)}>
-              ${t.article.attachments}
-            </div>
-            <ul>
-              ${article.attachments.map(
-                (file) => html`<li><a href=${file.url} download>${file.name}</a></li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}
+      ${
+        article.attachments?.length
+          ? html`<section part="attachments" class="attachments">
+              <div class="section-title" role="heading" aria-level=${Math.min(6, level + 1)}>
+                ${t.article.attachments}
+              </div>
+              <ul>
+                ${article.attachments.map(
+                  (file) => html`<li><a href=${file.url} download>${file.name}</a></li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
       ${view.related.length ? this.renderRelated(view.related, level) : nothing}
     </article>`;
   }
@@ -212,7 +220,9 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
         ${items.map((item) => {
           const date = formatDate(item.date, t, this.timeZone);
           return html`<li>
-            <a href=${articleUrl(item.id, this.idParam || 'id')} @click=${(e: MouseEvent) => this.openRelated(e, item)}
+            <a
+              href=${articleUrl(item.id, this.idParam || 'id')}
+              @click=${(e: MouseEvent) => this.openRelated(e, item)}
               >${item.title}</a
             >${date ? html`<time class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
           </li>`;

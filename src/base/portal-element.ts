@@ -197,7 +197,11 @@ export abstract class PortalElement<T> extends LitElement {
   }
 
   /** Fires one of the library's events: bubbling, composed, typed. */
-  protected emit<D>(name: string, detail: D, options: { cancelable?: boolean } = {}): CustomEvent<D> {
+  protected emit<D>(
+    name: string,
+    detail: D,
+    options: { cancelable?: boolean } = {},
+  ): CustomEvent<D> {
     const event = new CustomEvent<D>(name, {
       detail,
       bubbles: true,
@@ -264,11 +268,14 @@ export abstract class PortalElement<T> extends LitElement {
       const error = toDataError(this.task.error);
       const message = this.errorMessage(error, t);
       // A failed refresh of the same view keeps the last good data on screen.
-      const keep = this.lastGood && this.lastGood.key === this.argsKey() ? this.lastGood : undefined;
+      const keep =
+        this.lastGood && this.lastGood.key === this.argsKey() ? this.lastGood : undefined;
       body = html`${keep ? this.renderData(keep.value) : nothing}
         <div part="error" class=${keep ? 'error stale' : 'error'} role="alert">
           <p>${keep ? t.staleNotice : message}</p>
-          <button type="button" part="retry-button" @click=${() => this.reload()}>${t.retry}</button>
+          <button type="button" part="retry-button" @click=${() => this.reload()}>
+            ${t.retry}
+          </button>
         </div>`;
     } else if (this.lastGood) {
       body = this.renderData(this.lastGood.value);

@@ -2,7 +2,9 @@ import { createContext, ContextRoot } from '@lit/context';
 import type { DataSource } from '../data/types.js';
 
 /** The data source a `<pw-source>` provides to the widgets inside it. */
-export const sourceContext = createContext<DataSource | undefined>(Symbol.for('portal-widgets.source'));
+export const sourceContext = createContext<DataSource | undefined>(
+  Symbol.for('portal-widgets.source'),
+);
 
 const rootKey = Symbol.for('portal-widgets.context-root');
 

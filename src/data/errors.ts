@@ -5,14 +5,7 @@
 
 /** What went wrong, coarse enough to explain to a visitor. */
 export type DataErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'parse'
-  | 'not-found'
-  | 'invalid'
-  | 'config'
-  | 'aborted';
+  'network' | 'timeout' | 'http' | 'parse' | 'not-found' | 'invalid' | 'config' | 'aborted';
 
 /** Base class of every error the data layer throws. */
 export class DataError extends Error {
@@ -20,7 +13,11 @@ export class DataError extends Error {
   /** The URL that failed, when the error came from a request. */
   readonly url?: string;
 
-  constructor(kind: DataErrorKind, message: string, options: { url?: string; cause?: unknown } = {}) {
+  constructor(
+    kind: DataErrorKind,
+    message: string,
+    options: { url?: string; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DataError';
     this.kind = kind;

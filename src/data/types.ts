@@ -101,4 +101,5 @@ export interface DataSource {
 }
 
 /** The names of the counters in {@link VisitStats}. */
-export type VisitStatsField = 'online' | 'today' | 'yesterday' | 'week' | 'month' | 'year' | 'total';
+export type VisitStatsField =
+  'online' | 'today' | 'yesterday' | 'week' | 'month' | 'year' | 'total';

@@ -57,7 +57,11 @@ export class LinkBoxElement extends PortalElement<Link[]> {
     return [this.group];
   }
 
-  protected fetchData(source: DataSource, _args: readonly unknown[], options: RequestOptions): Promise<Link[]> {
+  protected fetchData(
+    source: DataSource,
+    _args: readonly unknown[],
+    options: RequestOptions,
+  ): Promise<Link[]> {
     return source.listLinks(this.group ? { group: this.group } : {}, options);
   }
 
@@ -73,12 +77,13 @@ export class LinkBoxElement extends PortalElement<Link[]> {
     const groups = groupLinks(links);
     if (this.variant === 'select') return this.renderSelect(groups);
     return html`${groups.map(
-      (group) => html`${group.name
-          ? html`<p part="group-name" class="group-name">${group.name}</p>`
-          : nothing}
-        <ul part="list" class=${this.variant === 'logos' ? 'logos' : 'links'}>
-          ${group.links.map((link) => html`<li>${this.renderAnchor(link)}</li>`)}
-        </ul>`,
+      (group) =>
+        html`${
+            group.name ? html`<p part="group-name" class="group-name">${group.name}</p>` : nothing
+          }
+          <ul part="list" class=${this.variant === 'logos' ? 'logos' : 'links'}>
+            ${group.links.map((link) => html`<li>${this.renderAnchor(link)}</li>`)}
+          </ul>`,
     )}`;
   }
 
@@ -108,9 +113,7 @@ export class LinkBoxElement extends PortalElement<Link[]> {
       href=${link.url}
       target=${external ? '_blank' : nothing}
       rel=${external ? 'noopener noreferrer' : nothing}
-      >${logo ? html`<img part="logo" src=${link.logo ?? ''} alt="" loading="lazy" />` : nothing}<span
-        >${link.title}</span
-      >${external ? html`<span class="visually-hidden"> ${t.links.opensInNewTab}</span>` : nothing}</a
+      >${logo ? html`<img part="logo" src=${link.logo ?? ''} alt="" loading="lazy" />` : nothing}<span>${link.title}</span>${external ? html`<span class="visually-hidden"> ${t.links.opensInNewTab}</span>` : nothing}</a
     >`;
   }
 

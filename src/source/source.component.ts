@@ -7,7 +7,11 @@ import { ConfigError } from '../data/errors.js';
 import type { DataSource } from '../data/types.js';
 import { VERSION } from '../base/define.js';
 import { sourceContext } from '../base/source-context.js';
-import { getDefaultSource, notifySourcesChanged, setDefaultSource } from '../base/source-registry.js';
+import {
+  getDefaultSource,
+  notifySourcesChanged,
+  setDefaultSource,
+} from '../base/source-registry.js';
 
 /** The backends `<pw-source type>` accepts. */
 export type SourceType = 'json' | 'static' | 'wordpress' | 'rss' | 'liferay' | 'joomla' | 'drupal';
@@ -123,11 +127,15 @@ export class SourceElement extends LitElement {
         case 'static':
           return createStaticSource({ url: this.baseUrl, timeZone });
         default:
-          throw new ConfigError(`<pw-source type="${this.type}"> is not supported by this version.`);
+          throw new ConfigError(
+            `<pw-source type="${this.type}"> is not supported by this version.`,
+          );
       }
     } catch (error) {
       const configError =
-        error instanceof ConfigError ? error : new ConfigError(`<pw-source> configuration: ${String(error)}`);
+        error instanceof ConfigError
+          ? error
+          : new ConfigError(`<pw-source> configuration: ${String(error)}`);
       console.error(configError);
       return failingSource(configError);
     }

@@ -5,7 +5,15 @@ import { PortalElement } from '../base/portal-element.js';
 import { formatCount, type Translation } from '../i18n/index.js';
 import { visitStatsStyles } from './visit-stats.styles.js';
 
-const ALL_FIELDS: readonly VisitStatsField[] = ['online', 'today', 'yesterday', 'week', 'month', 'year', 'total'];
+const ALL_FIELDS: readonly VisitStatsField[] = [
+  'online',
+  'today',
+  'yesterday',
+  'week',
+  'month',
+  'year',
+  'total',
+];
 
 /**
  * The "Thống kê truy cập" box: visitors online now and visit counts, in the

@@ -22,7 +22,9 @@ describe('source resolution', () => {
   it('1. uses the enclosing <pw-source>, before any other', async () => {
     setDefaultSource(namedSource('mặc định'));
     const wrapper = await fixture<HTMLElement>(html`
-      <pw-source base-url="/api"><pw-link-box variant="list" src="/nowhere"></pw-link-box></pw-source>
+      <pw-source base-url="/api"
+        ><pw-link-box variant="list" src="/nowhere"></pw-link-box
+      ></pw-source>
     `);
     const el = wrapper.querySelector('pw-link-box')!;
     await settled(el);
@@ -30,7 +32,9 @@ describe('source resolution', () => {
   });
 
   it('2. finds source="ID" anywhere in the document, even inserted later', async () => {
-    const el = await fixture<LinkBoxElement>(html`<pw-link-box variant="list" source="later-source"></pw-link-box>`);
+    const el = await fixture<LinkBoxElement>(
+      html`<pw-link-box variant="list" source="later-source"></pw-link-box>`,
+    );
     await settled(el);
     expect(part(el, '[role="alert"]').textContent).to.contain('Không tìm thấy nguồn dữ liệu');
     const source = document.createElement('pw-source') as SourceElement;
@@ -48,8 +52,12 @@ describe('source resolution', () => {
   });
 
   it('3. loads the widget src directly', async () => {
-    const scenario = await createScenario([{ body: [{ title: 'Qua src', url: 'https://src.example.vn/' }] }]);
-    const el = await fixture<LinkBoxElement>(html`<pw-link-box variant="list" src=${`${scenario.base}/x`}></pw-link-box>`);
+    const scenario = await createScenario([
+      { body: [{ title: 'Qua src', url: 'https://src.example.vn/' }] },
+    ]);
+    const el = await fixture<LinkBoxElement>(
+      html`<pw-link-box variant="list" src=${`${scenario.base}/x`}></pw-link-box>`,
+    );
     await settled(el);
     expect(shownText(el)).to.contain('Qua src');
   });

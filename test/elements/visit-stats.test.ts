@@ -2,7 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { VisitStatsElement } from '../../src/index.js';
 import { createScenario } from '../helpers/server.js';
-import { BROKEN_VALUES, part, settled, shownText } from '../helpers/elements.js';
+import {
+  BROKEN_VALUES,
+  afterReload,
+  headingText,
+  part,
+  settled,
+  shownText,
+} from '../helpers/elements.js';
 
 describe('pw-visit-stats', () => {
   it('shows online and total from the fixture backend in Vietnamese grouping by default', async () => {
@@ -11,7 +18,7 @@ describe('pw-visit-stats', () => {
     `).then((source) => source.querySelector('pw-visit-stats')!);
     await settled(el);
     const text = shownText(el);
-    expect(text).to.contain('Thống kê truy cập');
+    expect(headingText(el)).to.equal('Thống kê truy cập');
     expect(text).to.contain('Số người đang truy cập');
     expect(text).to.contain('Tổng số lượt truy cập');
     expect(text).to.match(/9\.3\d\d\.\d{3}/);
@@ -32,7 +39,7 @@ describe('pw-visit-stats', () => {
     const el = wrapper.querySelector('pw-visit-stats')!;
     await settled(el);
     const text = shownText(el);
-    expect(text).to.contain('Visit statistics');
+    expect(headingText(el)).to.equal('Visit statistics');
     expect(text).to.contain('Total visits: 9,313,603');
     expect(text).to.contain('Today: 345');
     // Wrong-typed and negative counts are dropped, not shown.
@@ -70,31 +77,40 @@ describe('pw-visit-stats', () => {
 
   it('shows an error with a retry button that recovers', async () => {
     const scenario = await createScenario([
-      { status: 200, body: '<html>Bad gateway page</html>', headers: { 'content-type': 'text/html' } },
+      {
+        status: 200,
+        body: '<html>Bad gateway page</html>',
+        headers: { 'content-type': 'text/html' },
+      },
       { body: { online: 5, total: 42 } },
     ]);
     const errors: Event[] = [];
     const el = await fixture<VisitStatsElement>(html`
-      <pw-visit-stats src=${`${scenario.base}/stats`} refresh="0" @pw-error=${(e: Event) => errors.push(e)}></pw-visit-stats>
+      <pw-visit-stats
+        src=${`${scenario.base}/stats`}
+        refresh="0"
+        @pw-error=${(e: Event) => errors.push(e)}
+      ></pw-visit-stats>
     `);
     await settled(el);
     const alert = part(el, '[role="alert"]');
     expect(alert.textContent).to.contain('Không tải được dữ liệu');
     expect(errors).to.have.length(1);
-    part<HTMLButtonElement>(el, '[part~="retry-button"]').click();
-    await settled(el);
+    await afterReload(el, () => part<HTMLButtonElement>(el, '[part~="retry-button"]').click());
     expect(shownText(el)).to.contain('42');
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
   it('keeps the last good figures when a refresh fails', async () => {
-    const scenario = await createScenario([{ body: { online: 9, total: 777 } }, { status: 404, body: { error: 'gone' } }]);
+    const scenario = await createScenario([
+      { body: { online: 9, total: 777 } },
+      { status: 404, body: { error: 'gone' } },
+    ]);
     const el = await fixture<VisitStatsElement>(html`
       <pw-visit-stats src=${`${scenario.base}/stats`} refresh="0"></pw-visit-stats>
     `);
     await settled(el);
-    el.reload();
-    await settled(el);
+    await afterReload(el, () => el.reload());
     expect(shownText(el)).to.contain('777');
     expect(part(el, '[role="alert"]').textContent).to.contain('dữ liệu trước đó');
   });
@@ -103,7 +119,9 @@ describe('pw-visit-stats', () => {
     sessionStorage.clear();
     const scenario = await createScenario([{ fixture: true }]);
     const el = await fixture<VisitStatsElement>(html`
-      <pw-source base-url=${scenario.base}><pw-visit-stats record refresh="0"></pw-visit-stats></pw-source>
+      <pw-source base-url=${scenario.base}
+        ><pw-visit-stats record refresh="0"></pw-visit-stats
+      ></pw-source>
     `).then((source) => source.querySelector('pw-visit-stats')!);
     await settled(el);
     const posts = (await scenario.log()).requests.filter((r) => r.method === 'POST');

@@ -13,6 +13,32 @@ export async function settled(element: HTMLElement, timeout = 8000): Promise<voi
   );
 }
 
+/**
+ * Runs `action` (a retry click, a reload) and resolves once the widget has
+ * answered it with `pw-load` or `pw-error`: waiting on `settled()` alone would
+ * return before the new request has even started.
+ */
+export async function afterReload(element: HTMLElement, action: () => void): Promise<Event> {
+  const outcome = new Promise<Event>((resolve) => {
+    const done = (event: Event) => {
+      element.removeEventListener('pw-load', done);
+      element.removeEventListener('pw-error', done);
+      resolve(event);
+    };
+    element.addEventListener('pw-load', done);
+    element.addEventListener('pw-error', done);
+  });
+  action();
+  const event = await outcome;
+  await settled(element);
+  return event;
+}
+
+/** The heading as written (the header bar may show it upper-cased through CSS). */
+export function headingText(element: HTMLElement): string {
+  return (part(element, '[part~="header"]').textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** The visible text of the widget's shadow root, whitespace collapsed. */
 export function shownText(element: HTMLElement): string {
   const box = element.shadowRoot?.querySelector('[part~="box"]') as HTMLElement | null;
