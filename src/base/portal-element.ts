@@ -39,6 +39,9 @@ const urlSources = new Map<string, DataSource>();
  * @fires pw-load - The data arrived and is shown; `detail` is the data.
  * @fires pw-error - Loading failed; `detail.error` is a typed `DataError`.
  *
+ * @attribute lang - `vi` (default) or `en`. When absent, the language of the
+ *   nearest ancestor with `lang` (or the document's), following changes to it.
+ *
  * @slot - Plain-HTML fallback given by the server; shown until the data arrives.
  *
  * @csspart box - The whole box.
