@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig([
   globalIgnores([
     'dist/',
+    'server/dist/',
     'storybook-static/',
     'node_modules/',
     'coverage/',
@@ -36,9 +37,9 @@ export default defineConfig([
     extends: [litA11y.configs.recommended],
   },
 
-  // Configs, build and test scripts run in Node.
+  // Configs, build and test scripts, and the counter service (server/) run in Node.
   {
-    files: ['**/*.{mjs,cjs}', '*.config.{js,ts}', '.storybook/**/*.{js,ts}'],
+    files: ['**/*.{mjs,cjs}', '*.config.{js,ts}', '.storybook/**/*.{js,ts}', 'server/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   // The package test is Node code that also hands callbacks to the browser page.

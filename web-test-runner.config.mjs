@@ -10,8 +10,12 @@
 //   /__scenario, /s/  scripted answers for fault injection
 //                     (test/server/scenario-middleware.mjs; from a test use
 //                     createScenario() in test/helpers/server.ts)
+//   /counter/...      the visit counter service (server/, built to server/dist
+//                     on first use) on a throwaway in-memory database
 // The last output line is a plain "N passed, N failed" summary.
 
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
@@ -21,6 +25,16 @@ import { summaryReporter } from './test/server/summary-reporter.mjs';
 
 const fixtureBackend = createFixtureBackend({ basePath: '/api' });
 const fixtureFiles = serveStatic(fixturesDir, '/fixtures/');
+
+// The counter service is TypeScript compiled by its own package; `npm install`
+// builds it, and a checkout that skipped that is built here once.
+const counterModule = new URL('./server/dist/index.js', import.meta.url);
+if (!existsSync(counterModule)) {
+  execFileSync('npm', ['run', 'build', '--workspace', 'server'], { stdio: 'inherit' });
+}
+const { createCounterHandler } = await import(counterModule.href);
+// Every test page shares it, so tests compare figures before and after, never absolute ones.
+const counter = createCounterHandler({ db: 'sqlite::memory:', basePath: '/counter', rateLimit: 0 });
 
 /** Mounts a plain Node handler `(req, res) => Promise<boolean>` in Koa. */
 function nodeHandler(handler) {
@@ -59,6 +73,7 @@ export default {
   middleware: [
     createScenarioMiddleware({ fixtureBackend }),
     nodeHandler(fixtureBackend),
+    nodeHandler(counter),
     nodeHandler(fixtureFiles),
   ],
 };

@@ -1,6 +1,8 @@
 // The demo portal server: `npm start` (after `npm run build`) or `node demo/serve.mjs`.
 //
 //   /             demo/index.html
+//   /api/stats... the visit counter service (server/), in-process on a
+//                 temporary SQLite file that is deleted when the demo stops
 //   /api/...      the embedded fixture backend (json adapter endpoints)
 //   /dist/...     the built library
 //   /fixtures/... demo/fixtures (images, logos, attachments)
@@ -8,8 +10,12 @@
 //
 // PORT (default 8000) and HOST (default 127.0.0.1) configure where it listens.
 
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createCounterHandler } from '../server/dist/index.js';
 import { createFixtureBackend, fixturesDir, serveStatic } from './fixture-backend.mjs';
 
 const demoDir = fileURLToPath(new URL('./', import.meta.url));
@@ -19,8 +25,20 @@ const port = Number.parseInt(process.env.PORT ?? '', 10);
 const listenPort = Number.isInteger(port) && port >= 0 && port < 65536 ? port : 8000;
 const host = process.env.HOST || '127.0.0.1';
 
+// A real counter: the stats box counts this browser's visit, and a second
+// browser on the page shows up in "online" for both. The total carries on from
+// the seed portal's counter.
+const counterDir = mkdtempSync(path.join(tmpdir(), 'portal-widgets-demo-'));
+process.on('exit', () => rmSync(counterDir, { recursive: true, force: true }));
+const counter = createCounterHandler({
+  db: `sqlite:${path.join(counterDir, 'visits.sqlite')}`,
+  basePath: '/api',
+  initialTotal: 9313603,
+});
+
 const serveIndex = serveStatic(demoDir, '/');
 const handlers = [
+  counter,
   createFixtureBackend({ basePath: '/api' }),
   serveStatic(distDir, '/dist/'),
   serveStatic(fixturesDir, '/fixtures/'),
@@ -80,6 +98,8 @@ function stop(signal) {
   console.log(`\n${signal} received, stopping the demo server.`);
   server.close(() => process.exit(0));
   server.closeIdleConnections?.();
+  // Ends the counter's event streams (which would hold the server open) and closes its database.
+  counter.close().catch((error) => console.error(error));
   // Give in-flight responses a moment, then drop whatever is left.
   setTimeout(() => {
     server.closeAllConnections?.();

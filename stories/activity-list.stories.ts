@@ -4,18 +4,27 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/source/source.js';
 import '../src/activity-list/activity-list.js';
+import '../src/article/article.js';
+import { createStaticSource } from '../src/data/adapters/static.js';
 import type { DataSource } from '../src/data/types.js';
 
 /** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
 const PORTAL_DATA = 'fixtures/portal.json';
 /** A file that is not JSON: every read fails with a parse error. */
 const BROKEN_DATA = 'story-fixtures/broken.txt';
+/** `{ "items": [], "page": 1, "pageSize": 5, "hasMore": false }`. */
+const EMPTY_PAGE = 'story-fixtures/empty-page.json';
+
+type Layout = 'list' | 'featured' | 'cards';
+type Paging = 'pages' | 'more' | 'none';
+type State = 'loading' | 'empty' | 'error';
+type Lang = 'vi' | 'en';
 
 interface ActivityListArgs {
   category?: string;
   'page-size'?: number;
-  layout?: 'list' | 'featured' | 'cards';
-  paging?: 'pages' | 'more' | 'none';
+  layout?: Layout;
+  paging?: Paging;
   'hide-date'?: boolean;
   'show-image'?: boolean;
   'show-summary'?: boolean;
@@ -39,6 +48,22 @@ const neverAnswers: DataSource = {
   getVisitStats: () => new Promise(() => {}),
 };
 
+/**
+ * The demo data over HTTP, as a backend that gives no item total: with
+ * `guessMore`, not even "has more" (a full page is then taken to mean more),
+ * as RSS feeds and Drupal's JSON:API behave.
+ */
+function withoutTotal(guessMore: boolean): DataSource {
+  const source = createStaticSource({ url: PORTAL_DATA });
+  return {
+    ...source,
+    async listArticles(query, options) {
+      const { items, page, pageSize, hasMore } = await source.listArticles(query, options);
+      return { items, page, pageSize, hasMore: guessMore ? items.length >= pageSize : hasMore };
+    },
+  };
+}
+
 /** Empty attribute values from the controls panel mean "attribute not set". */
 const optional = (value: string | undefined) => ifDefined(value ? value : undefined);
 
@@ -52,7 +77,8 @@ const reportSelection = (args: ActivityListArgs) => (event: Event) => {
   args.onPwSelect?.(event);
 };
 
-const activityList = (args: ActivityListArgs, fallback?: TemplateResult) =>
+/** `follow`: let a click do what it does on a page (show the target article) instead of reporting it. */
+const activityList = (args: ActivityListArgs, fallback?: TemplateResult, follow = false) =>
   html`<pw-activity-list
     category=${optional(args.category)}
     page-size=${ifDefined(args['page-size'])}
@@ -70,7 +96,7 @@ const activityList = (args: ActivityListArgs, fallback?: TemplateResult) =>
     lang=${optional(args.lang)}
     @pw-load=${args.onPwLoad}
     @pw-error=${args.onPwError}
-    @pw-select=${reportSelection(args)}
+    @pw-select=${follow ? args.onPwSelect : reportSelection(args)}
     >${fallback ?? nothing}</pw-activity-list
   >`;
 
@@ -80,16 +106,44 @@ const fromPortalData = (content: TemplateResult) =>
 const fromBrokenData = (content: TemplateResult) =>
   html`<pw-source type="static" base-url=${BROKEN_DATA}>${content}</pw-source>`;
 
-const fromPendingSource = (content: TemplateResult) =>
-  html`<pw-source .source=${neverAnswers}>${content}</pw-source>`;
+const fromSource = (source: DataSource) => (content: TemplateResult) =>
+  html`<pw-source .source=${source}>${content}</pw-source>`;
+
+const fromPendingSource = fromSource(neverAnswers);
+
+/** How each state is reached: fixture files over HTTP, or a source that never answers. */
+const renderState: Record<State, (args: ActivityListArgs) => TemplateResult> = {
+  loading: (args) => fromPendingSource(activityList(args)),
+  // The widget's own `src` answers a page without items.
+  empty: (args) => activityList({ ...args, src: EMPTY_PAGE }),
+  error: (args) => fromBrokenData(activityList(args)),
+};
+
+/**
+ * One loaded cell of the layout × paging × language grid. Its name comes from
+ * the export name (e.g. "Cards More En"), which Storybook reads without running the file.
+ */
+function loaded(layout: Layout, paging: Paging, lang: Lang): Story {
+  return { args: { layout, paging, lang, ...(layout === 'cards' ? { 'page-size': 6 } : {}) } };
+}
+
+/** One cell of the layout × state × language grid. */
+function inState(layout: Layout, state: State, lang: Lang): Story {
+  return { args: { layout, lang }, render: renderState[state] };
+}
+
+/** About the width of a portal's main column. */
+const mainColumn = (story: () => unknown) =>
+  html`<div style=${styleMap({ maxWidth: '46rem' })}>${story()}</div>`;
+
+/** The narrowest phone the layouts are made for. */
+const phoneWidth = (story: () => unknown) =>
+  html`<div style=${styleMap({ width: '320px' })}>${story()}</div>`;
 
 const meta: Meta<ActivityListArgs> = {
   title: 'Widgets/Activity list',
   component: 'pw-activity-list',
-  decorators: [
-    // About the width of a portal's main column.
-    (story) => html`<div style=${styleMap({ maxWidth: '46rem' })}>${story()}</div>`,
-  ],
+  decorators: [mainColumn],
   argTypes: {
     layout: { control: 'inline-radio', options: ['list', 'featured', 'cards'] },
     paging: { control: 'inline-radio', options: ['pages', 'more', 'none'] },
@@ -121,7 +175,15 @@ const meta: Meta<ActivityListArgs> = {
         component:
           'The latest items of one category, paged. Inside `<pw-source type="static" base-url="fixtures/portal.json">` ' +
           'the list reads the demo portal data over HTTP. In these stories a click on an item is reported in the ' +
-          'Actions panel (`pw-select`) instead of leaving Storybook.',
+          'Actions panel (`pw-select`) instead of leaving Storybook.\n\n' +
+          '- **Layouts**: `list` (titles with their dates), `featured` (the first item large with its picture and ' +
+          'summary), `cards` (a grid from one column at 320 px to as many as fit). Pictures load lazily and keep ' +
+          'their box before they arrive, so nothing jumps.\n' +
+          '- **Paging**: `pages` (previous / next and page numbers, compact for many pages: `1 … 4 5 6 … 20`; ' +
+          'each number is named "Trang N" / "Page N"), `more` (appends the next page and moves focus to its first ' +
+          'item), `none`. After a page change focus moves to the first item and the new page is announced.\n' +
+          '- Every title is a real link: to the `target` article on the same page, to `href-template`, or to the ' +
+          "item's own URL.",
       },
     },
   },
@@ -130,46 +192,48 @@ const meta: Meta<ActivityListArgs> = {
 export default meta;
 type Story = StoryObj<ActivityListArgs>;
 
-/** The classic portal list: title links with their dates, and page numbers. */
+/** The classic portal list in the toolbar's language: title links with their dates, and page numbers. */
 export const Default: Story = {};
 
-export const Loading: Story = {
-  render: (args) => fromPendingSource(activityList(args)),
-  parameters: {
-    docs: {
-      description: {
-        story:
-          'A source whose calls never answer: the skeleton stays, the box is `aria-busy="true"` and a status ' +
-          'region announces the loading.',
-      },
-    },
-  },
-};
+// Layout × paging, loaded
+export const ListPagesVi = loaded('list', 'pages', 'vi');
+export const ListMoreVi = loaded('list', 'more', 'vi');
+export const ListNoneVi = loaded('list', 'none', 'vi');
+export const FeaturedPagesVi = loaded('featured', 'pages', 'vi');
+export const FeaturedMoreVi = loaded('featured', 'more', 'vi');
+export const FeaturedNoneVi = loaded('featured', 'none', 'vi');
+export const CardsPagesVi = loaded('cards', 'pages', 'vi');
+export const CardsMoreVi = loaded('cards', 'more', 'vi');
+export const CardsNoneVi = loaded('cards', 'none', 'vi');
+export const ListPagesEn = loaded('list', 'pages', 'en');
+export const ListMoreEn = loaded('list', 'more', 'en');
+export const ListNoneEn = loaded('list', 'none', 'en');
+export const FeaturedPagesEn = loaded('featured', 'pages', 'en');
+export const FeaturedMoreEn = loaded('featured', 'more', 'en');
+export const FeaturedNoneEn = loaded('featured', 'none', 'en');
+export const CardsPagesEn = loaded('cards', 'pages', 'en');
+export const CardsMoreEn = loaded('cards', 'more', 'en');
+export const CardsNoneEn = loaded('cards', 'none', 'en');
 
-export const Empty: Story = {
-  args: { src: 'story-fixtures/empty-page.json' },
-  render: (args) => activityList(args),
-  parameters: {
-    docs: {
-      description: {
-        story:
-          'The widget\'s own `src` answers a page with no items: `{ "items": [], "page": 1, "pageSize": 5, "hasMore": false }`.',
-      },
-    },
-  },
-};
-
-export const Error: Story = {
-  render: (args) => fromBrokenData(activityList(args)),
-  parameters: {
-    docs: {
-      description: {
-        story:
-          'The source\'s file is not JSON: the box says so in the widget\'s language and offers "Thử lại" / "Try again".',
-      },
-    },
-  },
-};
+// Layout × state: loading (a source that never answers), empty, error (a file that is not JSON)
+export const ListLoadingVi = inState('list', 'loading', 'vi');
+export const ListEmptyVi = inState('list', 'empty', 'vi');
+export const ListErrorVi = inState('list', 'error', 'vi');
+export const FeaturedLoadingVi = inState('featured', 'loading', 'vi');
+export const FeaturedEmptyVi = inState('featured', 'empty', 'vi');
+export const FeaturedErrorVi = inState('featured', 'error', 'vi');
+export const CardsLoadingVi = inState('cards', 'loading', 'vi');
+export const CardsEmptyVi = inState('cards', 'empty', 'vi');
+export const CardsErrorVi = inState('cards', 'error', 'vi');
+export const ListLoadingEn = inState('list', 'loading', 'en');
+export const ListEmptyEn = inState('list', 'empty', 'en');
+export const ListErrorEn = inState('list', 'error', 'en');
+export const FeaturedLoadingEn = inState('featured', 'loading', 'en');
+export const FeaturedEmptyEn = inState('featured', 'empty', 'en');
+export const FeaturedErrorEn = inState('featured', 'error', 'en');
+export const CardsLoadingEn = inState('cards', 'loading', 'en');
+export const CardsEmptyEn = inState('cards', 'empty', 'en');
+export const CardsErrorEn = inState('cards', 'error', 'en');
 
 export const ErrorNotFound: Story = {
   name: 'Error: missing file (HTTP 404)',
@@ -221,29 +285,64 @@ export const ServerFallback: Story = {
   },
 };
 
-export const Featured: Story = {
-  name: 'Layout: featured',
-  args: { layout: 'featured' },
+export const ManyPages: Story = {
+  name: 'Paging: many pages (compact window)',
+  args: { 'page-size': 2 },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Seventeen items two at a time: nine pages, shown as `1 2 3 4 5 … 9` and, further on, `1 … 4 5 6 … 9`.',
+      },
+    },
+  },
 };
 
-export const Cards: Story = {
-  name: 'Layout: cards',
-  args: { layout: 'cards', 'page-size': 6 },
+export const WithoutTotal: Story = {
+  name: 'Paging: backend without an item total',
+  args: { 'page-size': 4 },
+  render: (args) => fromSource(withoutTotal(false))(activityList(args)),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The backend says only whether another page exists: the list offers the pages seen so far and "Sau" / ' +
+          '"Next"; the last number appears once it is reached.',
+      },
+    },
+  },
+};
+
+export const WithoutPagingInfo: Story = {
+  name: 'Paging: backend that reports no paging at all',
+  args: { 'page-size': 4 },
+  render: (args) => fromSource(withoutTotal(true))(activityList(args)),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'No total and no "has more": a full page is taken to mean there is more. Seventeen items of four ' +
+          'fill four pages and leave one on the fifth.',
+      },
+    },
+  },
+};
+
+export const PhoneCards: Story = {
+  name: 'Cards at 320 px',
+  args: { layout: 'cards', 'page-size': 4 },
+  decorators: [phoneWidth],
+};
+
+export const PhoneList: Story = {
+  name: 'List at 320 px, compact page numbers',
+  args: { 'page-size': 2, 'show-image': true },
+  decorators: [phoneWidth],
 };
 
 export const WithImagesAndSummaries: Story = {
-  name: 'Layout: list with images and summaries',
+  name: 'List with images and summaries',
   args: { 'show-image': true, 'show-summary': true },
-};
-
-export const PagingMore: Story = {
-  name: 'Paging: more button',
-  args: { paging: 'more' },
-};
-
-export const PagingNone: Story = {
-  name: 'Paging: none',
-  args: { paging: 'none' },
 };
 
 export const HideDate: Story = {
@@ -251,28 +350,45 @@ export const HideDate: Story = {
   args: { 'hide-date': true, paging: 'none' },
 };
 
+export const HrefTemplate: Story = {
+  name: 'Links through href-template',
+  args: { 'href-template': '/tin-tuc?id={id}' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Every title links to `/tin-tuc?id=…` (hover a title, or open it in a new tab); a plain click is ' +
+          'reported in the Actions panel.',
+      },
+    },
+  },
+};
+
+export const WithTargetArticle: Story = {
+  name: 'Shows the chosen item in an article',
+  args: { target: 'story-article' },
+  render: (args) =>
+    fromPortalData(
+      html`${activityList(args, undefined, true)}
+        <pw-article
+          id="story-article"
+          id-param="bai"
+          article-id="hong-bang-tiep-doan-kiem-tra"
+          lang=${optional(args.lang)}
+        ></pw-article>`,
+    ),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'With `target`, a click shows the item in the `<pw-article>` below and adds `?bai=…` to the URL ' +
+          '(back and forward follow); the links also work in a new tab.',
+      },
+    },
+  },
+};
+
 export const OtherCategory: Story = {
   name: 'Another category, custom heading',
   args: { category: 'tin-tuc-su-kien', heading: 'Tin tức - Sự kiện', 'page-size': 3 },
-};
-
-export const English: Story = {
-  args: { lang: 'en' },
-};
-
-export const EnglishFeatured: Story = {
-  name: 'English: featured',
-  args: { lang: 'en', layout: 'featured', paging: 'more' },
-};
-
-export const EnglishEmpty: Story = {
-  name: 'English: empty',
-  args: { ...Empty.args, lang: 'en' },
-  render: Empty.render,
-};
-
-export const EnglishError: Story = {
-  name: 'English: error',
-  args: { lang: 'en' },
-  render: Error.render,
 };

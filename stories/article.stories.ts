@@ -15,6 +15,7 @@ interface ArticleArgs {
   'article-id'?: string;
   'id-param'?: string;
   related?: number;
+  tools?: string;
   heading?: string;
   'heading-level'?: number;
   source?: string;
@@ -40,6 +41,7 @@ const article = (args: ArticleArgs) =>
     article-id=${optional(args['article-id'])}
     id-param=${optional(args['id-param'])}
     related=${ifDefined(args.related)}
+    tools=${optional(args.tools)}
     heading=${optional(args.heading)}
     heading-level=${ifDefined(args['heading-level'])}
     source=${optional(args.source)}
@@ -78,6 +80,12 @@ const meta: Meta<ArticleArgs> = {
       ],
     },
     related: { control: { type: 'number', min: 0, max: 50, step: 1 } },
+    tools: {
+      description:
+        'The tools to show, space-separated, in this order: `print font email share speak`. None by default. ' +
+        '"Đọc bài" appears only when the browser has a voice for the language.',
+      control: 'text',
+    },
     'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
     lang: {
       description:
@@ -93,6 +101,7 @@ const meta: Meta<ArticleArgs> = {
     // stories read deep links from `tin` instead.
     'id-param': 'tin',
     related: 5,
+    tools: '',
     'heading-level': 2,
     lang: '',
   },
@@ -142,8 +151,17 @@ export const Error: Story = {
 };
 
 export const NotFound: Story = {
-  name: 'Error: unknown article',
+  name: 'Not found: unknown article',
   args: { 'article-id': 'khong-co-bai-nay' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The backend answers 404: "Không tìm thấy bài viết." without a retry button (trying again ' +
+          'would not help); `pw-error` still fires, with kind `not-found`.',
+      },
+    },
+  },
 };
 
 export const WithAttachment: Story = {
@@ -175,12 +193,45 @@ export const UnsafeBody: Story = {
   },
 };
 
+/** Every tool: print just the article, A−/A+ (remembered in this browser), e-mail, copy link, read aloud. */
+export const WithTools: Story = {
+  name: 'With tools',
+  args: { tools: 'print font email share speak' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '"In bài" prints only the article (no tools, no "Các tin khác", nothing else of the page). A−/A+ ' +
+          'step the text size between 90% and 150% and keep it for the next visit. "Sao chép liên kết" ' +
+          'copies the link, or offers it in a field when the browser refuses; browsers with a share sheet ' +
+          'also get "Chia sẻ". "Đọc bài" shows only when the browser has a Vietnamese voice.',
+      },
+    },
+  },
+};
+
+export const FewTools: Story = {
+  name: 'With tools: print and text size only',
+  args: { tools: 'print font', related: 0 },
+};
+
 export const English: Story = {
   args: { lang: 'en' },
 };
 
+export const EnglishWithTools: Story = {
+  name: 'English: with tools',
+  args: { lang: 'en', tools: 'print font email share speak' },
+};
+
+export const EnglishLoading: Story = {
+  name: 'English: loading',
+  args: { lang: 'en' },
+  render: Loading.render,
+};
+
 export const EnglishNotFound: Story = {
-  name: 'English: unknown article',
+  name: 'English: not found',
   args: { lang: 'en', 'article-id': 'khong-co-bai-nay' },
 };
 

@@ -198,22 +198,25 @@ const portalPage = (args: PortalPageArgs, storyId: string, toolbarLang: unknown)
 
       <div class="portal-page__layout">
         <main class="portal-page__main">
+          <!-- As on the seed page: the article first, the category's latest items under it. -->
+          <pw-article
+            id=${articleId}
+            article-id="hong-bang-tiep-doan-kiem-tra"
+            id-param="tin"
+            related="5"
+            tools="print font email share speak"
+          ></pw-article>
           <pw-activity-list
             category="hoat-dong-lanh-dao"
             page-size="5"
             layout=${args.listLayout}
             target=${articleId}
           ></pw-activity-list>
-          <pw-article
-            id=${articleId}
-            article-id="hong-bang-tiep-doan-kiem-tra"
-            id-param="tin"
-            related="5"
-          ></pw-article>
         </main>
         <aside class="portal-page__aside">
           <pw-link-box variant=${args.linkVariant}></pw-link-box>
-          <pw-visit-stats source=${sourceId} fields="online today total"></pw-visit-stats>
+          <!-- The seed page's counter: online now and total visits (the default fields). -->
+          <pw-visit-stats source=${sourceId}></pw-visit-stats>
         </aside>
       </div>
 
@@ -246,8 +249,8 @@ const meta: Meta<PortalPageArgs> = {
     docs: {
       description: {
         component:
-          'A district portal page with all five tags: one `<pw-source default>` for the page, the activity ' +
-          'list and the article in the main column (a click on an item shows it in the article and adds a ' +
+          'A district portal page with all five tags: one `<pw-source default>` for the page, the article ' +
+          'and the activity list in the main column (a click on an item shows it in the article and adds a ' +
           'history entry), the link box and the visit counter in the sidebar (the counter names the source by ' +
           'id). The boxes share no common ancestor besides the page.',
       },

@@ -4,14 +4,20 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/source/source.js';
 import '../src/visit-stats/visit-stats.js';
-import type { DataSource } from '../src/data/types.js';
+import { createStaticSource } from '../src/data/adapters/static.js';
+import type { DataSource, VisitStats } from '../src/data/types.js';
 
 /** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
 const PORTAL_DATA = 'fixtures/portal.json';
 /** A file that is not JSON: every read fails with a parse error. */
 const BROKEN_DATA = 'story-fixtures/broken.txt';
 
+/** `{}`: no counter at all. */
+const EMPTY_STATS = 'story-fixtures/empty-stats.json';
+
 const ALL_FIELDS = ['online', 'today', 'yesterday', 'week', 'month', 'year', 'total'];
+
+type State = 'loaded' | 'loading' | 'empty' | 'error';
 
 interface VisitStatsArgs {
   /** The figures to show; the control gives a list, the attribute takes them space-separated. */
@@ -66,6 +72,56 @@ const fromBrokenData = (content: TemplateResult) =>
 const fromPendingSource = (content: TemplateResult) =>
   html`<pw-source .source=${neverAnswers}>${content}</pw-source>`;
 
+/** How each state is reached: fixture files over HTTP, or a source that never answers. */
+const renderState: Record<State, (args: VisitStatsArgs) => TemplateResult> = {
+  loaded: (args) => fromPortalData(visitStats(args)),
+  loading: (args) => fromPendingSource(visitStats(args)),
+  // The widget's own `src` answers `{}`.
+  empty: (args) => visitStats(args),
+  error: (args) => fromBrokenData(visitStats(args)),
+};
+
+/**
+ * One cell of the fields × state × language grid. Its name comes from the
+ * export name (e.g. "All Fields Empty En"), which Storybook reads without running the file.
+ */
+function cell(fields: string[], state: State, lang: 'vi' | 'en'): Story {
+  return {
+    args: { fields, lang, ...(state === 'empty' ? { src: EMPTY_STATS } : {}) },
+    render: renderState[state],
+  };
+}
+
+/**
+ * The demo portal's figures read over HTTP, then pushed again every three
+ * seconds with a few more visitors, as a backend with a live feed would
+ * (`watchVisitStats`): the box counts up to each new figure and does not poll.
+ */
+function liveSource(): DataSource {
+  const files = createStaticSource({ url: PORTAL_DATA });
+  return {
+    ...files,
+    watchVisitStats(callback: (stats: VisitStats) => void) {
+      let latest: VisitStats | undefined;
+      const timer = setInterval(async () => {
+        const stats = latest ?? (await files.getVisitStats());
+        const more = 1 + Math.floor(Math.random() * 5);
+        latest = {
+          ...stats,
+          online: Math.max(1, (stats.online ?? 0) + Math.round(Math.random() * 6 - 3)),
+          today: (stats.today ?? 0) + more,
+          week: (stats.week ?? 0) + more,
+          month: (stats.month ?? 0) + more,
+          year: (stats.year ?? 0) + more,
+          total: (stats.total ?? 0) + more,
+        };
+        callback(latest);
+      }, 3000);
+      return () => clearInterval(timer);
+    },
+  };
+}
+
 /** About the width of a portal's sidebar. */
 const sidebarWidth = (story: () => unknown) =>
   html`<div style=${styleMap({ maxWidth: '20rem' })}>${story()}</div>`;
@@ -106,8 +162,15 @@ const meta: Meta<VisitStatsArgs> = {
       description: {
         component:
           'Visitors online now and visit counts, grouped the way the language writes numbers (`9.313.603` in ' +
-          'Vietnamese, `9,313,603` in English). Inside `<pw-source type="static" base-url="fixtures/portal.json">` ' +
-          'it reads the demo portal counters over HTTP.',
+          'Vietnamese, `9,313,603` in English), as a definition list. Inside ' +
+          '`<pw-source type="static" base-url="fixtures/portal.json">` it reads the demo portal counters over HTTP.\n\n' +
+          '- `refresh` (seconds, default 60, `0` off): no requests while the tab is hidden, one as soon as it shows.\n' +
+          '- A source with `watchVisitStats` pushes figures instead of being polled (see "Live figures").\n' +
+          '- `record`: counts this page view once per browser session, where the source can (the `json` source ' +
+          'posts to `{base}/stats/visit`; the static files here cannot count).\n' +
+          '- `digits`: zero-padded and still grouped, `digits="8"` → `09.313.603`.\n' +
+          '- New figures count up from the previous ones, unless the visitor prefers reduced motion; screen ' +
+          'readers get the final number throughout.',
       },
     },
   },
@@ -116,31 +179,28 @@ const meta: Meta<VisitStatsArgs> = {
 export default meta;
 type Story = StoryObj<VisitStatsArgs>;
 
-/** The two figures of the classic portal box: online now and total visits. */
+/** The two figures of the classic portal box, online now and total visits, in the toolbar's language. */
 export const Default: Story = {};
 
-export const Loading: Story = {
-  render: (args) => fromPendingSource(visitStats(args)),
-};
+// Online and total (the default fields)
+export const LoadedVi = cell(['online', 'total'], 'loaded', 'vi');
+export const LoadingVi = cell(['online', 'total'], 'loading', 'vi');
+export const EmptyVi = cell(['online', 'total'], 'empty', 'vi');
+export const ErrorVi = cell(['online', 'total'], 'error', 'vi');
+export const LoadedEn = cell(['online', 'total'], 'loaded', 'en');
+export const LoadingEn = cell(['online', 'total'], 'loading', 'en');
+export const EmptyEn = cell(['online', 'total'], 'empty', 'en');
+export const ErrorEn = cell(['online', 'total'], 'error', 'en');
 
-export const Empty: Story = {
-  args: { src: 'story-fixtures/empty-stats.json' },
-  render: (args) => visitStats(args),
-  parameters: {
-    docs: {
-      description: { story: "The widget's own `src` answers `{}`: no counter to show." },
-    },
-  },
-};
-
-export const Error: Story = {
-  render: (args) => fromBrokenData(visitStats(args)),
-};
-
-export const AllFields: Story = {
-  name: 'Fields: all',
-  args: { fields: ALL_FIELDS },
-};
+// Every field
+export const AllFieldsLoadedVi = cell(ALL_FIELDS, 'loaded', 'vi');
+export const AllFieldsLoadingVi = cell(ALL_FIELDS, 'loading', 'vi');
+export const AllFieldsEmptyVi = cell(ALL_FIELDS, 'empty', 'vi');
+export const AllFieldsErrorVi = cell(ALL_FIELDS, 'error', 'vi');
+export const AllFieldsLoadedEn = cell(ALL_FIELDS, 'loaded', 'en');
+export const AllFieldsLoadingEn = cell(ALL_FIELDS, 'loading', 'en');
+export const AllFieldsEmptyEn = cell(ALL_FIELDS, 'empty', 'en');
+export const AllFieldsErrorEn = cell(ALL_FIELDS, 'error', 'en');
 
 export const TodayYesterdayTotal: Story = {
   name: 'Fields: today, yesterday, total',
@@ -153,34 +213,42 @@ export const WeekMonthYear: Story = {
 };
 
 export const Digits: Story = {
-  name: 'Zero-padded digits',
-  args: { fields: ['online', 'today', 'total'], digits: 8 },
+  name: 'Zero-padded digits · vi',
+  args: { fields: ['online', 'today', 'total'], digits: 8, lang: 'vi' },
   parameters: {
     docs: {
       description: {
-        story: '`digits="8"`: every figure has at least eight digits, as classic counters show.',
+        story:
+          '`digits="8"`: every figure has at least eight digits, as classic counters show, and keeps the ' +
+          "language's grouping so it still reads as one number: `09.313.603`.",
       },
     },
   },
 };
 
-export const English: Story = {
-  args: { lang: 'en' },
+export const DigitsEn: Story = {
+  name: 'Zero-padded digits · en',
+  args: { fields: ['online', 'today', 'total'], digits: 8, lang: 'en' },
 };
 
-export const EnglishAllFields: Story = {
-  name: 'English: all fields',
-  args: { lang: 'en', fields: ALL_FIELDS },
+export const Live: Story = {
+  name: 'Live figures (watchVisitStats)',
+  args: { fields: ['online', 'today', 'total'] },
+  render: (args) => html`<pw-source .source=${liveSource()}>${visitStats(args)}</pw-source>`,
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A custom `DataSource` on `<pw-source>.source` whose `watchVisitStats` pushes new figures every ' +
+          'three seconds. The box counts up to each (unless reduced motion is asked for), fires `pw-load`, ' +
+          'and stops watching when it leaves the page.',
+      },
+    },
+  },
 };
 
-export const EnglishEmpty: Story = {
-  name: 'English: empty',
-  args: { ...Empty.args, lang: 'en' },
-  render: Empty.render,
-};
-
-export const EnglishError: Story = {
-  name: 'English: error',
-  args: { lang: 'en' },
-  render: Error.render,
+export const LiveEn: Story = {
+  ...Live,
+  name: 'Live figures (watchVisitStats) · en',
+  args: { fields: ['online', 'today', 'total'], lang: 'en' },
 };

@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -12,75 +13,150 @@ import {
 import type { SelectEventDetail } from '../base/events.js';
 import { formatDate, type Translation } from '../i18n/index.js';
 import { activityListStyles } from './activity-list.styles.js';
+import { pageWindow } from './page-window.js';
+
+/** How the items are laid out. */
+export type ActivityListLayout = 'list' | 'featured' | 'cards';
+
+/** How the visitor reaches further items. */
+export type ActivityListPaging = 'pages' | 'more' | 'none';
+
+const LAYOUTS: readonly ActivityListLayout[] = ['list', 'featured', 'cards'];
+const PAGINGS: readonly ActivityListPaging[] = ['pages', 'more', 'none'];
+const MAX_PAGE_SIZE = 100;
+/** Below this width (px) the page navigation shrinks to fit one line on a phone. */
+const COMPACT_WIDTH = 400;
+
+/** What the status line says after the visitor moved through the items. */
+type Notice =
+  | { kind: 'page'; page: number; last?: number }
+  | { kind: 'added'; count: number }
+  | { kind: 'all-shown' };
+
+/** Where the pages end, as far as the backend has told us so far. */
+interface PageKnowledge {
+  /** The highest page number known to exist. */
+  furthest: number;
+  /** The last page, once a page has said nothing follows it. */
+  last?: number;
+}
 
 /**
  * The leadership-activity list ("Hoạt động của lãnh đạo"): the latest items of
  * a category with their dates, paged. Clicking an item shows it in the
- * `<pw-article>` named by `target`, or goes to the item's page.
+ * `<pw-article>` named by `target`, or goes to the item's page; every title is
+ * a real link, so it also opens in a new tab and works without script.
+ *
+ * Paging works with whatever the backend reports: with an item total every
+ * page number is offered (in a compact window, `1 … 4 5 6 … 20`); with only
+ * "there is more" the pages seen so far and a "next" button are.
  *
  * ```html
  * <pw-activity-list category="hoat-dong-lanh-dao" page-size="5" target="article"></pw-activity-list>
  * ```
  *
  * @summary Latest articles of a category, paged.
- * @fires pw-load - A page of items arrived; `detail` is the `Page<ArticleSummary>`.
+ * @fires pw-load - A page of items arrived; `detail` is the `Page<ArticleSummary>` (with `paging="more"`, `items` holds every item shown so far).
  * @fires pw-error - Loading failed; `detail.error` is a typed `DataError`.
- * @fires pw-select - An item was chosen; `detail.item` is the `ArticleSummary`. Cancel it to handle the click yourself.
+ * @fires pw-select - An item was chosen with a plain click or Enter; `detail.item` is the `ArticleSummary`. Cancelable: cancel it to handle the choice yourself. Clicks with a modifier key or the middle button are left to the browser.
  * @csspart list - The list of items.
  * @csspart item - One item.
- * @csspart lead - The first item when `layout="featured"`.
- * @csspart title - An item's title link.
+ * @csspart lead - The first, large item when `layout="featured"`.
+ * @csspart card - One card when `layout="cards"`.
+ * @csspart title - An item's title (a link whenever the item has somewhere to go).
  * @csspart date - An item's date.
  * @csspart summary - An item's summary.
  * @csspart image - An item's image.
- * @csspart pagination - The page navigation.
- * @csspart page-button - A page-number button.
+ * @csspart image-placeholder - The empty picture area of a card without an image.
+ * @csspart pagination - The page navigation (`nav`).
+ * @csspart page-button - A page-number button; the current one has `aria-current="page"`.
+ * @csspart previous-button - The button to the previous page.
+ * @csspart next-button - The button to the next page.
  * @csspart more-button - The "more" button (`paging="more"`).
- * @cssproperty --pw-list-image-width - Width of item images in the list layout.
- * @cssproperty --pw-card-min-width - Narrowest a card may be in the cards layout.
+ * @cssproperty --pw-list-image-width - Width of item images in the list layout (default `6em`).
+ * @cssproperty --pw-card-min-width - Narrowest a card may be in the cards layout (default `14em`).
+ * @cssproperty --pw-lead-image-ratio - Aspect ratio of the featured item's and the cards' images (default `16 / 9`).
  */
 export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   static override styles = [...PortalElement.styles, activityListStyles];
 
-  /** The category whose items are listed (its id in the backend). */
+  /** The category whose items are listed (its id in the backend); all items when absent. */
   @property() category?: string;
 
-  /** Items per page. */
+  /** Items per page (1–100; other values fall back to 5). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 5;
 
-  /** `list`; `featured`: first item large with image and summary; `cards`: a grid. */
-  @property({ reflect: true }) layout: 'list' | 'featured' | 'cards' = 'list';
+  /**
+   * `list`: titles with dates; `featured`: the first item large with its image
+   * and summary, the rest as a list; `cards`: a grid of cards with image, title,
+   * date and summary. Unknown values fall back to `list`.
+   */
+  @property({ reflect: true }) layout: ActivityListLayout = 'list';
 
-  /** `pages`: a button per page number; `more`: a button that appends the next page; `none`. */
-  @property() paging: 'pages' | 'more' | 'none' = 'pages';
+  /**
+   * `pages`: previous / next and a button per page number; `more`: a button that
+   * appends the next page; `none`: the first page only. Unknown values fall back to `pages`.
+   */
+  @property({ reflect: true }) paging: ActivityListPaging = 'pages';
 
   /** Hide the item dates. */
   @property({ attribute: 'hide-date', type: Boolean }) hideDate = false;
 
-  /** Show item images. */
+  /** Show every item's image (the featured item and the cards always show theirs). */
   @property({ attribute: 'show-image', type: Boolean }) showImage = false;
 
-  /** Show item summaries. */
+  /** Show every item's summary (the featured item and the cards always show theirs). */
   @property({ attribute: 'show-summary', type: Boolean }) showSummary = false;
 
-  /** The `id` of a `<pw-article>` on this page that shows the chosen item. */
+  /**
+   * The `id` of a `<pw-article>` on this page: a chosen item is shown there,
+   * and the page URL changes so that back, forward and deep links work.
+   */
   @property() target?: string;
 
-  /** Where an item links to when it has no URL of its own, e.g. `/tin-tuc?id={id}`. */
+  /**
+   * Where items link to, with `{id}` replaced by the item's id, e.g.
+   * `/tin-tuc?id={id}`. Wins over the backend's own item URLs; ignored when
+   * it is not an `http(s)` or relative URL.
+   */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
-  /** The page shown (1-based). */
-  @state() page = 1;
+  /** The page being shown, or the last one appended with `paging="more"` (1-based). */
+  get page(): number {
+    return this.currentPage;
+  }
 
-  // Items of the earlier pages when `paging="more"` appends.
+  @state() private currentPage = 1;
+
+  /** The status line's message after the visitor paged. */
+  @state() private notice?: Notice;
+
+  /** Whether the box is too narrow for the full page navigation. */
+  @state() private compact = false;
+
+  private readonly resizeObserver =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(([entry]) => {
+          this.compact = entry.contentRect.width < COMPACT_WIDTH;
+        })
+      : undefined;
+
+  // Items shown before the page being appended (`paging="more"`).
   private earlierItems: ArticleSummary[] = [];
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('category') || changed.has('pageSize') || changed.has('paging')) {
-      if (this.hasUpdated) this.page = 1;
-      this.earlierItems = [];
-    }
-    super.willUpdate(changed);
+  private knowledge: PageKnowledge = { furthest: 1 };
+
+  // Set by a page change the visitor asked for: the index of the item to focus once it arrives.
+  private focusIndex?: number;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver?.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
   }
 
   protected defaultHeading(t: Translation): string {
@@ -88,13 +164,50 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   }
 
   private get effectivePageSize(): number {
-    return Number.isFinite(this.pageSize) && this.pageSize > 0
-      ? Math.min(Math.trunc(this.pageSize), 100)
-      : 5;
+    const size = Math.trunc(this.pageSize);
+    return Number.isFinite(size) && size > 0 ? Math.min(size, MAX_PAGE_SIZE) : 5;
   }
 
+  private get effectiveLayout(): ActivityListLayout {
+    return LAYOUTS.includes(this.layout) ? this.layout : 'list';
+  }
+
+  private get effectivePaging(): ActivityListPaging {
+    return PAGINGS.includes(this.paging) ? this.paging : 'pages';
+  }
+
+  // The page number is left out on purpose: a page change runs the task by hand,
+  // so a failed change keeps the last good page on screen (the base class keeps
+  // data only for unchanged arguments) with a retry button.
   protected taskArgs(): readonly unknown[] {
-    return [this.category, this.effectivePageSize, this.page];
+    return [this.category || undefined, this.effectivePageSize, this.effectivePaging];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('category') || changed.has('pageSize') || changed.has('paging')) {
+      this.currentPage = 1;
+      this.earlierItems = [];
+      this.knowledge = { furthest: 1 };
+      this.focusIndex = undefined;
+      this.notice = undefined;
+    }
+    if (this.focusIndex !== undefined && this.task.status === TaskStatus.COMPLETE) {
+      this.notice = this.noticeFor(this.task.value);
+    }
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusIndex === undefined) return;
+    if (this.task.status === TaskStatus.COMPLETE) {
+      const index = this.focusIndex;
+      this.focusIndex = undefined;
+      this.focusItem(index);
+    } else if (this.task.status === TaskStatus.ERROR && !this.shadowRoot?.activeElement) {
+      // The button that was pressed is gone with the error view; keep keyboard users in the box.
+      this.shadowRoot?.querySelector<HTMLElement>('[part~="retry-button"]')?.focus();
+    }
   }
 
   protected async fetchData(
@@ -102,37 +215,124 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     _args: readonly unknown[],
     options: RequestOptions,
   ): Promise<Page<ArticleSummary>> {
-    const page = await source.listArticles(
-      { category: this.category || undefined, page: this.page, pageSize: this.effectivePageSize },
+    const requested = this.currentPage;
+    const earlier = requested > 1 && this.effectivePaging === 'more' ? this.earlierItems : [];
+    const received = await source.listArticles(
+      { category: this.category || undefined, page: requested, pageSize: this.effectivePageSize },
       options,
     );
-    if (this.paging !== 'more' || this.page === 1) return page;
-    return { ...page, items: [...this.earlierItems, ...page.items] };
+    // Number the page as asked: a backend that echoes another number must not
+    // make "more" fetch the same page again or the wrong button look current.
+    const page: Page<ArticleSummary> = { ...received, page: requested };
+    // A superseded run (another category, say) must not teach the new one where its pages end.
+    if (!options.signal?.aborted) this.learn(page);
+    if (earlier.length === 0) return page;
+    // Offset paging shifts when an article is published in between: skip repeats.
+    const seen = new Set(earlier.map((item) => item.id));
+    return { ...page, items: [...earlier, ...page.items.filter((item) => !seen.has(item.id))] };
+  }
+
+  /** Remembers how far the pages go, for backends that give no total. */
+  private learn(page: Page<ArticleSummary>): void {
+    const known = this.knowledge;
+    // Items past the known end: the category grew, so the end is unknown again.
+    if (known.last !== undefined && page.page > known.last && page.items.length > 0) {
+      known.last = undefined;
+    }
+    if (page.hasMore) {
+      // An empty page seen past this one outweighs a "more" that is only a guess from a full page.
+      if (known.last === undefined) known.furthest = Math.max(known.furthest, page.page + 1);
+    } else {
+      // An empty later page means the previous one (taken to be full) was the last.
+      const last = page.items.length > 0 || page.page === 1 ? page.page : page.page - 1;
+      known.last = last;
+      known.furthest = last;
+    }
   }
 
   protected override isEmpty(page: Page<ArticleSummary>): boolean {
-    return page.items.length === 0;
+    // A later page without items keeps its navigation, so the visitor can go back.
+    return page.items.length === 0 && page.page <= 1;
   }
 
   protected override emptyMessage(t: Translation): string {
     return t.empty.articles;
   }
 
-  protected renderData(page: Page<ArticleSummary>): TemplateResult {
-    return html`<ul part="list" class="items">
-        ${page.items.map((item, index) => this.renderItem(item, index))}
-      </ul>
-      ${this.renderPaging(page)}`;
+  /** Placeholders in the shape of the chosen layout, so the box does not jump when items arrive. */
+  protected override renderSkeleton(): TemplateResult {
+    const layout = this.effectiveLayout;
+    const rows = Array.from({ length: Math.min(this.effectivePageSize, 10) }, (_, i) => i);
+    return html`<ul part="skeleton" class=${`items ${layout} skeleton-list`} aria-hidden="true">
+      ${rows.map((i) => {
+        const rich = layout === 'cards' || (layout === 'featured' && i === 0);
+        const parts = `item${rich ? (layout === 'cards' ? ' card' : ' lead') : ''}`;
+        return html`<li class=${parts}>
+          ${rich || this.showImage ? html`<span class="thumb skeleton"></span>` : nothing}
+          <span class="text"><span class="skeleton"></span><span class="skeleton"></span></span>
+        </li>`;
+      })}
+    </ul>`;
   }
 
-  private renderItem(item: ArticleSummary, index: number): TemplateResult {
+  /** How many pages to offer, and whether that is the real end. */
+  private pageCount(page: Page<ArticleSummary>): { count: number; final: boolean } {
+    if (page.total !== undefined) {
+      const size = Math.max(1, page.pageSize);
+      return { count: Math.max(1, Math.ceil(page.total / size), page.page), final: true };
+    }
+    const { furthest, last } = this.knowledge;
+    if (last !== undefined) return { count: Math.max(last, page.page), final: true };
+    return { count: Math.max(furthest, page.page + (page.hasMore ? 1 : 0)), final: false };
+  }
+
+  private noticeFor(page: Page<ArticleSummary> | undefined): Notice | undefined {
+    if (!page) return undefined;
+    if (this.effectivePaging === 'more') {
+      const added = page.items.length - (this.focusIndex ?? 0);
+      return added > 0 ? { kind: 'added', count: added } : { kind: 'all-shown' };
+    }
+    const { count, final } = this.pageCount(page);
+    return { kind: 'page', page: page.page, last: final ? count : undefined };
+  }
+
+  private noticeText(t: Translation): string {
+    const notice = this.notice;
+    if (!notice) return '';
+    if (notice.kind === 'page') return t.list.pageShown(notice.page, notice.last);
+    if (notice.kind === 'added') return t.list.added(notice.count);
+    return t.list.allShown;
+  }
+
+  protected renderData(page: Page<ArticleSummary>): TemplateResult {
     const t = this.i18n.t;
-    const lead = this.layout === 'featured' && index === 0;
-    const rich = lead || (this.layout === 'cards' && index < this.effectivePageSize);
-    const image = (this.showImage || rich) && item.image;
-    const summary = (this.showSummary || rich) && item.summary;
+    const layout = this.effectiveLayout;
+    const busy = this.task.status === TaskStatus.PENDING;
+    const items = page.items;
+    return html`${
+        items.length > 0
+          ? html`<ul part="list" class=${`items ${layout}${busy ? ' busy' : ''}`} tabindex="-1">
+              ${items.map((item, index) => this.renderItem(item, index, layout))}
+            </ul>`
+          : html`<p part="message" class="message">${t.list.pageEmpty}</p>`
+      }
+      ${this.renderPaging(page, busy)}
+      <p class="visually-hidden" role="status">${this.noticeText(t)}</p>`;
+  }
+
+  private renderItem(item: ArticleSummary, index: number, layout: ActivityListLayout) {
+    const t = this.i18n.t;
+    const lead = layout === 'featured' && index === 0;
+    const card = layout === 'cards';
+    const rich = lead || card;
+    const image = this.showImage || rich ? item.image : undefined;
+    const summary = this.showSummary || rich ? item.summary : undefined;
     const date = this.hideDate ? '' : formatDate(item.date, t, this.timeZone);
-    return html`<li part=${lead ? 'item lead' : 'item'} class=${lead ? 'item lead' : 'item'}>
+    // The portal's list style puts the date in brackets after the title; big items show it on its own line.
+    const dateText = rich ? date : `(${date})`;
+    const href = this.itemHref(item);
+    const parts = `item${lead ? ' lead' : ''}${card ? ' card' : ''}`;
+    return html`<li part=${parts} class=${parts}>
       ${
         image
           ? html`<img
@@ -141,84 +341,160 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
               src=${image.src}
               alt=${image.alt ?? ''}
               loading="lazy"
-              width="160"
-              height="120"
+              decoding="async"
+              width=${rich ? 640 : 160}
+              height=${rich ? 360 : 120}
             />`
-          : nothing
+          : card
+            ? html`<div
+                part="image-placeholder"
+                class="thumb placeholder"
+                aria-hidden="true"
+              ></div>`
+            : nothing
       }
       <div class="text">
-        <a
-          part="title"
-          class="title"
-          href=${this.itemHref(item)}
-          @click=${(e: MouseEvent) => this.select(e, item)}
-          >${item.title}</a
-        >${date ? html`<time part="date" class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
+        ${
+          href
+            ? html`<a
+                part="title"
+                class="title"
+                href=${href}
+                @click=${(event: MouseEvent) => this.select(event, item)}
+                >${item.title}</a
+              >`
+            : html`<span part="title" class="title">${item.title}</span>`
+        }
+        ${
+          date
+            ? html`<time part="date" class="date" datetime=${ifDefined(item.date)}
+                >${dateText}</time
+              >`
+            : nothing
+        }
         ${summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing}
       </div>
     </li>`;
   }
 
-  private renderPaging(page: Page<ArticleSummary>): TemplateResult | typeof nothing {
+  private renderPaging(page: Page<ArticleSummary>, busy: boolean): TemplateResult | typeof nothing {
+    const paging = this.effectivePaging;
+    if (paging === 'none') return nothing;
+    if (paging === 'more') return this.renderMore(page, busy);
     const t = this.i18n.t;
-    if (this.paging === 'none') return nothing;
-    if (this.paging === 'more') {
-      return page.hasMore
-        ? html`<button
-            type="button"
-            part="more-button"
-            class="more"
-            @click=${() => this.goTo(this.page + 1)}
-          >
-            ${t.list.more}
-          </button>`
-        : nothing;
-    }
-    // A total gives every page; without one, offer the pages seen so far and the next.
-    const lastPage =
-      page.total !== undefined
-        ? Math.max(1, Math.ceil(page.total / page.pageSize))
-        : page.hasMore
-          ? this.page + 1
-          : this.page;
-    if (lastPage <= 1) return nothing;
-    const numbers = Array.from({ length: lastPage }, (_, i) => i + 1);
-    return html`<nav part="pagination" class="pagination" aria-label=${t.list.pagination}>
+    const { count, final } = this.pageCount(page);
+    const current = page.page;
+    const hasNext = final ? current < count : page.hasMore || current < count;
+    if (count <= 1 && !hasNext) return nothing;
+    const compact = this.compact;
+    return html`<nav
+      part="pagination"
+      class=${compact ? 'pagination compact' : 'pagination'}
+      aria-label=${t.list.pagination}
+    >
       <ul>
-        ${numbers.map(
-          (n) =>
-            html`<li>
-              <button
-                type="button"
-                part="page-button"
-                aria-label=${t.list.page(n)}
-                aria-current=${ifDefined(n === this.page ? 'page' : undefined)}
-                @click=${() => this.goTo(n)}
-              >
-                ${n}
-              </button>
-            </li>`,
+        <li>
+          <button
+            type="button"
+            part="previous-button"
+            class="step"
+            aria-label=${t.list.previous}
+            ?disabled=${current <= 1}
+            @click=${() => this.showPage(current - 1)}
+          >
+            <span aria-hidden="true">‹</span>
+            <span class="step-text">${t.list.previousShort}</span>
+          </button>
+        </li>
+        ${pageWindow(current, count, compact ? 5 : 7).map((slot) =>
+          slot === 'gap'
+            ? html`<li class="gap" aria-hidden="true">…</li>`
+            : html`<li>
+                <button
+                  type="button"
+                  part="page-button"
+                  class="number"
+                  aria-label=${t.list.page(slot)}
+                  aria-current=${ifDefined(slot === current ? 'page' : undefined)}
+                  @click=${() => this.showPage(slot)}
+                >
+                  ${slot}
+                </button>
+              </li>`,
         )}
+        <li>
+          <button
+            type="button"
+            part="next-button"
+            class="step"
+            aria-label=${t.list.next}
+            ?disabled=${!hasNext}
+            @click=${() => this.showPage(current + 1)}
+          >
+            <span class="step-text">${t.list.nextShort}</span>
+            <span aria-hidden="true">›</span>
+          </button>
+        </li>
       </ul>
     </nav>`;
   }
 
-  private goTo(page: number): void {
-    if (this.paging === 'more') this.earlierItems = this.task.value?.items ?? [];
-    this.page = page;
+  private renderMore(page: Page<ArticleSummary>, busy: boolean): TemplateResult | typeof nothing {
+    if (!page.hasMore) return nothing;
+    return html`<button
+      type="button"
+      part="more-button"
+      class="more"
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => this.showMore(page)}
+    >
+      ${this.i18n.t.list.more}
+    </button>`;
+  }
+
+  private showPage(page: number): void {
+    if (page < 1 || (page === this.currentPage && this.task.status === TaskStatus.COMPLETE)) return;
+    this.currentPage = page;
+    this.focusIndex = 0;
+    void this.task.run();
+  }
+
+  private showMore(shown: Page<ArticleSummary>): void {
+    // aria-disabled keeps the button focusable while the next page loads; ignore presses meanwhile.
+    if (this.task.status === TaskStatus.PENDING) return;
+    this.earlierItems = shown.items;
+    this.currentPage = shown.page + 1;
+    this.focusIndex = shown.items.length;
+    void this.task.run();
+  }
+
+  /** Focuses the title of item `index` (the last one when there is no such item), without a jump. */
+  private focusItem(index: number): void {
+    const titles = this.shadowRoot?.querySelectorAll<HTMLElement>('[part~="title"]');
+    const list = this.shadowRoot?.querySelector<HTMLElement>('[part~="list"]');
+    const title = titles?.[Math.min(index, titles.length - 1)];
+    const target = title instanceof HTMLAnchorElement ? title : (list ?? undefined);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    const box = target.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
   }
 
   /** A real URL for every item, so it can be opened in a new tab or followed without script. */
-  private itemHref(item: ArticleSummary): string {
-    if (this.target) {
-      const article = this.targetArticle();
-      return articleUrl(item.id, article?.idParam || 'id');
-    }
+  private itemHref(item: ArticleSummary): string | undefined {
+    if (this.target) return articleUrl(item.id, this.targetIdParam());
     // The page author's template wins over the backend's own URL: it is how a
     // portal routes every item to its own article page.
-    if (this.hrefTemplate) return this.hrefTemplate.replaceAll('{id}', encodeURIComponent(item.id));
-    if (item.url) return item.url;
-    return '#';
+    const templated = this.hrefTemplate?.trim()
+      ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(item.id))
+      : undefined;
+    if (templated && isNavigable(templated)) return templated;
+    return item.url;
+  }
+
+  private targetIdParam(): string {
+    const element = this.target ? document.getElementById(this.target) : null;
+    return (element as ArticleTarget | null)?.idParam || element?.getAttribute('id-param') || 'id';
   }
 
   private targetArticle(): ArticleTarget | undefined {
@@ -240,5 +516,14 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       showInArticle(article, item.id);
       article.scrollIntoView({ block: 'start' });
     }
+  }
+}
+
+/** Whether a URL written by the page author may be used as a link (no `javascript:` and the like). */
+function isNavigable(href: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(href, window.location.href).protocol);
+  } catch {
+    return false;
   }
 }

@@ -11,10 +11,26 @@ import {
   type ArticleHistoryState,
   type ArticleTarget,
 } from '../base/article-navigation.js';
-import { NotFoundError, type DataError } from '../data/errors.js';
+import { ConfigError, type DataError } from '../data/errors.js';
 import { formatDate, formatDateTime, type Translation } from '../i18n/index.js';
 import { articleStyles } from './article.styles.js';
-import { sanitizeHtml } from './sanitize.js';
+import {
+  canShare,
+  copyText,
+  mailtoHref,
+  parseTools,
+  printOnly,
+  readTextSize,
+  shareLink,
+  speak,
+  stepTextSize,
+  storeTextSize,
+  TEXT_SIZES,
+  voiceFor,
+  watchVoices,
+  type ArticleTool,
+} from './article-tools.js';
+import { sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
 
 /** An article ready to render: its body already sanitized, its related items fetched. */
 export interface ArticleView {
@@ -24,34 +40,79 @@ export interface ArticleView {
   related: ArticleSummary[];
 }
 
+/** Neither `article-id`, the page URL nor a list has named an article yet. */
+export class NoArticleError extends ConfigError {
+  constructor() {
+    super('<pw-article> has no article-id, no id in the page URL (id-param) and no selection.');
+    this.name = 'NoArticleError';
+  }
+}
+
+/** A real heading element (h1–h6) at `level`; its class doubles as its part name. */
+function heading(level: number, name: string, content: unknown): TemplateResult {
+  // A switch rather than lit's static templates, which would add to every page's bundle.
+  switch (Math.min(6, Math.max(1, level))) {
+    case 1:
+      return html`<h1 part=${name} class=${name}>${content}</h1>`;
+    case 2:
+      return html`<h2 part=${name} class=${name}>${content}</h2>`;
+    case 3:
+      return html`<h3 part=${name} class=${name}>${content}</h3>`;
+    case 4:
+      return html`<h4 part=${name} class=${name}>${content}</h4>`;
+    case 5:
+      return html`<h5 part=${name} class=${name}>${content}</h5>`;
+    default:
+      return html`<h6 part=${name} class=${name}>${content}</h6>`;
+  }
+}
+
 /**
- * The article view: category, title, date line in the portal style, summary,
- * image, the sanitized body, author, attachments and "Các tin khác". Shows
- * `article-id`, the id in the page URL (`id-param`), or the item chosen in a
- * `<pw-activity-list target="…">`, with working back and forward buttons.
+ * The article view: category, title, date line in the portal style, tools,
+ * summary, image, the sanitized body, author, attachments and "Các tin khác".
+ * Shows `article-id`, the id in the page URL (`id-param`), or the item chosen
+ * in a `<pw-activity-list target="…">`, with working back and forward buttons.
  *
  * ```html
- * <pw-article id="article" article-id="hong-bang-tiep-doan-kiem-tra" id-param="id" related="5"></pw-article>
+ * <pw-article id="article" article-id="hong-bang-tiep-doan-kiem-tra" id-param="id"
+ *   related="5" tools="print font email share speak"></pw-article>
  * ```
  *
- * @summary One article, sanitized, in the portal style.
- * @fires pw-load - The article arrived; `detail` is `{ article, safeBody, related }`.
- * @fires pw-error - Loading failed; `detail.error` is a typed `DataError` (kind `not-found` for an unknown id).
+ * An unknown id shows "Không tìm thấy bài viết." (and fires `pw-error` with kind
+ * `not-found`), without a retry button: trying again would not help.
+ *
+ * @summary One article, sanitized, in the portal style, with print and reading tools.
+ * @fires {CustomEvent<ArticleView>} pw-load - The article arrived; `detail` is `{ article, safeBody, related }`.
+ * @fires {CustomEvent<ErrorEventDetail>} pw-error - Loading failed; `detail.error` is a typed `DataError` (kind `not-found` for an unknown id).
  * @csspart article - The article.
- * @csspart category - The category name above the title.
- * @csspart title - The article title.
- * @csspart date - The date line.
+ * @csspart category - The category name above the title; shown when `heading` replaces the category as the box title.
+ * @csspart title - The article title (a real heading, one level under the box title).
+ * @csspart date - The date line, e.g. "Thứ Tư, 26/02/2020 10:05".
+ * @csspart tools - The group of tool buttons chosen with `tools`.
+ * @csspart tool - Every tool button (and the e-mail link).
+ * @csspart print-button - "In bài": prints only the article.
+ * @csspart smaller-button - "A−": smaller text.
+ * @csspart larger-button - "A+": larger text.
+ * @csspart email-link - "Gửi e-mail": a `mailto:` link with the title and the article's link.
+ * @csspart copy-button - "Sao chép liên kết": copies the article's link.
+ * @csspart share-button - "Chia sẻ": the browser's share sheet, where there is one.
+ * @csspart speak-button - "Đọc bài" / "Dừng đọc": reads the article aloud, or stops.
+ * @csspart link-fallback - The article's link in a field, shown when the browser refused to copy it.
+ * @csspart link-field - The read-only field holding the link.
+ * @csspart text - Everything A−/A+ resizes: summary, image, body, author, attachments.
  * @csspart summary - The lead paragraph.
  * @csspart figure - The main image and its caption.
  * @csspart image - The main image.
  * @csspart content - The article body.
  * @csspart author - The author or signature.
  * @csspart attachments - The attachment list.
+ * @csspart section-title - The headings "Tệp đính kèm" and "Các tin khác".
  * @csspart related - "Các tin khác": other items of the same category.
  * @cssproperty --pw-article-title-size - Font size of the title.
  * @cssproperty --pw-article-title-color - Color of the title.
  * @cssproperty --pw-article-line-height - Line height of the body.
  * @cssproperty --pw-article-text-align - Alignment of the body text (justified by default).
+ * @cssproperty --pw-tool-color - Text and border color of the tool buttons (the primary color by default).
  */
 export class ArticleElement extends PortalElement<ArticleView> implements ArticleTarget {
   static override styles = [...PortalElement.styles, articleStyles];
@@ -59,17 +120,49 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   /** The id of the article to show. */
   @property({ attribute: 'article-id' }) articleId?: string;
 
-  /** The page-URL query parameter that, when present, holds the article id (deep links). */
+  /**
+   * The page-URL query parameter that holds the article id, for deep links
+   * (`id-param="id"` reads `?id=…`). Off by default, so that a parameter the
+   * page or its CMS already uses is never mistaken for an article id. When
+   * set, the URL's id wins over `article-id`, and lists and related links
+   * write this parameter.
+   */
   @property({ attribute: 'id-param' }) idParam?: string;
 
-  /** How many other items of the same category to list under "Các tin khác"; 0 for none. */
+  /** How many other items of the same category to list under "Các tin khác"; 0 (the default) for none. */
   @property({ type: Number }) related = 0;
+
+  /**
+   * The tools to show, space-separated, in this order: `print` (print only the
+   * article), `font` (A−/A+, remembered in this browser), `email` (a `mailto:`
+   * link), `share` (copy the link; the share sheet too where the browser has
+   * one), `speak` (read aloud, shown only when the browser has a voice for the
+   * widget's language). None by default.
+   */
+  @property() tools?: string;
 
   /** The id chosen by a list or by history; wins over the URL and `article-id`. */
   @state() private selectedId?: string;
 
   /** The id in the page URL, when `id-param` is set. */
   @state() private urlId?: string;
+
+  /** Text size in percent, one of the A−/A+ steps. */
+  @state() private textSize = readTextSize();
+
+  /** Whether the article is being read aloud. */
+  @state() private speaking = false;
+
+  /** Set when copying the link failed: the field offering it is shown. */
+  @state() private linkFallback = false;
+
+  /** What the tools' status region says (copied, text size). */
+  @state() private toolMessage = '';
+
+  private stopSpeech?: () => void;
+  private unwatchVoices?: () => void;
+  private shownId?: string;
+  private tableObserver?: ResizeObserver;
 
   private readonly onPopState = (event: PopStateEvent) => {
     const entry = (event.state as ArticleHistoryState | null)?.[HISTORY_KEY];
@@ -81,16 +174,39 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
     this.readUrl();
+    // Another article on the site may have changed the size since this one was made.
+    this.textSize = readTextSize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    this.stopReading();
+    this.unwatchVoices?.();
+    this.unwatchVoices = undefined;
+    this.tableObserver?.disconnect();
+    this.tableObserver = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idParam')) this.readUrl();
+    if (this.currentId !== this.shownId) {
+      // Another article: whatever the tools were doing belonged to the old one.
+      this.shownId = this.currentId;
+      this.stopReading();
+      this.linkFallback = false;
+      this.toolMessage = '';
+    }
+    if (!this.unwatchVoices && this.toolList.includes('speak')) {
+      // Browsers load their voices late; show "Đọc bài" once one for our language arrives.
+      this.unwatchVoices = watchVoices(() => this.requestUpdate());
+    }
     super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.markScrollingTables();
   }
 
   /** Shows the article with this id, as a list's `target` does. */
@@ -103,9 +219,13 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     return this.selectedId || this.urlId || this.articleId || undefined;
   }
 
+  private get toolList(): ArticleTool[] {
+    return parseTools(this.tools);
+  }
+
   private readUrl(): void {
     this.urlId = this.idParam
-      ? (new URL(window.location.href).searchParams.get(this.idParam) ?? undefined)
+      ? new URL(window.location.href).searchParams.get(this.idParam) || undefined
       : undefined;
   }
 
@@ -124,9 +244,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     options: RequestOptions,
   ): Promise<ArticleView> {
     const id = this.currentId;
-    if (!id) {
-      throw new NotFoundError(`<pw-article> has no article-id (nor an id in the page URL).`);
-    }
+    if (!id) throw new NoArticleError();
     const article = await source.getArticle(id, options);
     const [safeBody, related] = await Promise.all([
       sanitizeHtml(article.body),
@@ -144,6 +262,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     const count = Math.min(Math.max(0, Math.trunc(this.related) || 0), 50);
     if (count === 0 || !article.category) return [];
     try {
+      // One more than needed, in case this article is among them.
       const page = await source.listArticles(
         { category: article.category.id, page: 1, pageSize: count + 1 },
         options,
@@ -157,23 +276,36 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   }
 
   protected override errorMessage(error: DataError, t: Translation): string {
+    if (error instanceof NoArticleError) return t.article.noArticle;
     return error.kind === 'not-found' ? t.article.notFound : super.errorMessage(error, t);
   }
 
+  protected override canRetry(error: DataError): boolean {
+    // The same request would get the same answer.
+    return error.kind !== 'not-found' && !(error instanceof NoArticleError);
+  }
+
   protected override renderSkeleton(): TemplateResult {
-    return html`<div part="skeleton" aria-hidden="true">
-      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span
-      ><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
+    return html`<div part="skeleton" class="article-skeleton" aria-hidden="true">
+      <span class="skeleton title-line"></span><span class="skeleton title-line short"></span>
+      <span class="skeleton date-line"></span><span class="skeleton image-block"></span>
+      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
+      <span class="skeleton last-line"></span>
     </div>`;
   }
 
   protected renderData(view: ArticleView): TemplateResult {
     const t = this.i18n.t;
     const { article } = view;
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2) + 1);
+    const titleLevel = Math.min(6, this.effectiveHeadingLevel + 1);
+    const sectionLevel = Math.min(6, titleLevel + 1);
     const dateLine = formatDateTime(article.date, t, this.timeZone);
+    // The box title is the category by default; name it in the article only when it is not.
+    const category = article.category?.name;
+    const showCategory = category && this.heading !== undefined && this.heading !== category;
     return html`<article part="article" class="article">
-      <div part="title" class="title" role="heading" aria-level=${level}>${article.title}</div>
+      ${showCategory ? html`<p part="category" class="category">${category}</p>` : nothing}
+      ${heading(titleLevel, 'title', article.title)}
       ${
         dateLine
           ? html`<p part="date" class="date">
@@ -181,41 +313,152 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
             </p>`
           : nothing
       }
-      ${article.summary ? html`<p part="summary" class="summary">${article.summary}</p>` : nothing}
-      ${
-        article.image
-          ? html`<figure part="figure" class="figure">
-              <img part="image" src=${article.image.src} alt=${article.image.alt ?? ''} />
-              ${article.image.alt ? html`<figcaption>${article.image.alt}</figcaption>` : nothing}
-            </figure>`
-          : nothing
-      }
-      <div part="content" class="content">${unsafeHTML(view.safeBody)}</div>
-      ${article.author ? html`<p part="author" class="author">${article.author}</p>` : nothing}
-      ${
-        article.attachments?.length
-          ? html`<section part="attachments" class="attachments">
-              <div class="section-title" role="heading" aria-level=${Math.min(6, level + 1)}>
-                ${t.article.attachments}
-              </div>
-              <ul>
-                ${article.attachments.map(
-                  (file) => html`<li><a href=${file.url} download>${file.name}</a></li>`,
-                )}
-              </ul>
-            </section>`
-          : nothing
-      }
-      ${view.related.length ? this.renderRelated(view.related, level) : nothing}
+      ${this.renderTools(article)}
+      <div part="text" class=${`text size-${this.textSize}`}>
+        ${article.summary ? html`<p part="summary" class="summary">${article.summary}</p>` : nothing}
+        ${
+          article.image
+            ? html`<figure part="figure" class="figure">
+                <img part="image" src=${article.image.src} alt=${article.image.alt ?? ''} />
+                ${
+                  article.image.alt
+                    ? // The caption repeats the alt text: read once, from the image.
+                      html`<figcaption aria-hidden="true">${article.image.alt}</figcaption>`
+                    : nothing
+                }
+              </figure>`
+            : nothing
+        }
+        <div part="content" class="content">${unsafeHTML(view.safeBody)}</div>
+        ${
+          article.author
+            ? html`<p part="author" class="author">
+                <span class="visually-hidden">${t.article.author}: </span>${article.author}
+              </p>`
+            : nothing
+        }
+        ${
+          article.attachments?.length
+            ? html`<section part="attachments" class="attachments">
+                ${heading(sectionLevel, 'section-title', t.article.attachments)}
+                <ul>
+                  ${article.attachments.map(
+                    (file) => html`<li><a href=${file.url} download>${file.name}</a></li>`,
+                  )}
+                </ul>
+              </section>`
+            : nothing
+        }
+      </div>
+      ${view.related.length ? this.renderRelated(view.related, sectionLevel) : nothing}
     </article>`;
+  }
+
+  private renderTools(article: Article): TemplateResult | typeof nothing {
+    const tools = this.toolList;
+    if (tools.length === 0) return nothing;
+    const t = this.i18n.t;
+    const link = this.linkOf(article);
+    const smallest = this.textSize <= TEXT_SIZES[0];
+    const largest = this.textSize >= TEXT_SIZES[TEXT_SIZES.length - 1];
+    const voice = tools.includes('speak') ? voiceFor(t.locale) : undefined;
+    const buttons = tools.map((tool) => {
+      switch (tool) {
+        case 'print':
+          return html`<button
+            type="button"
+            part="tool print-button"
+            class="tool"
+            @click=${this.print}
+          >
+            ${t.article.print}
+          </button>`;
+        case 'font':
+          // aria-disabled, not disabled: the button keeps focus at the end of the range.
+          // The glyphs are a symbol; the words are the name.
+          return html`<button
+              type="button"
+              part="tool smaller-button"
+              class="tool"
+              aria-disabled=${smallest ? 'true' : 'false'}
+              @click=${() => this.changeTextSize(-1)}
+            >
+              <span aria-hidden="true">A−</span
+              ><span class="visually-hidden">${t.article.smaller}</span></button
+            ><button
+              type="button"
+              part="tool larger-button"
+              class="tool"
+              aria-disabled=${largest ? 'true' : 'false'}
+              @click=${() => this.changeTextSize(1)}
+            >
+              <span aria-hidden="true">A+</span
+              ><span class="visually-hidden">${t.article.larger}</span>
+            </button>`;
+        case 'email':
+          return html`<a part="tool email-link" class="tool" href=${mailtoHref(article.title, link)}
+            >${t.article.email}</a
+          >`;
+        case 'share':
+          return html`<button
+              type="button"
+              part="tool copy-button"
+              class="tool"
+              @click=${() => this.copyLink(link)}
+            >
+              ${t.article.copyLink}</button
+            >${
+              canShare()
+                ? html`<button
+                    type="button"
+                    part="tool share-button"
+                    class="tool"
+                    @click=${() => this.share(article.title, link)}
+                  >
+                    ${t.article.share}
+                  </button>`
+                : nothing
+            }`;
+        case 'speak':
+          return voice || this.speaking
+            ? html`<button
+                type="button"
+                part="tool speak-button"
+                class="tool"
+                @click=${this.toggleSpeech}
+              >
+                ${this.speaking ? t.article.stopSpeaking : t.article.speak}
+              </button>`
+            : nothing;
+      }
+    });
+    return html`<div part="tools" class="tools" role="group" aria-label=${t.article.tools}>
+        ${buttons}
+      </div>
+      ${
+        this.linkFallback
+          ? html`<div part="link-fallback" class="link-fallback">
+              <p id="link-help">${t.article.copyFailed}</p>
+              <label for="link-field">${t.article.link}</label>
+              <input
+                id="link-field"
+                part="link-field"
+                type="url"
+                readonly
+                .value=${link}
+                aria-describedby="link-help"
+                @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
+              />
+            </div>`
+          : nothing
+      }
+      <p class="visually-hidden" role="status">${this.toolMessage}</p>`;
   }
 
   private renderRelated(items: ArticleSummary[], level: number): TemplateResult {
     const t = this.i18n.t;
     return html`<nav part="related" class="related" aria-label=${t.article.related}>
-      <div class="section-title" role="heading" aria-level=${Math.min(6, level + 1)}>
-        ${t.article.related}
-      </div>
+      ${heading(level, 'section-title', t.article.related)}
       <ul>
         ${items.map((item) => {
           const date = formatDate(item.date, t, this.timeZone);
@@ -224,11 +467,17 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
               href=${articleUrl(item.id, this.idParam || 'id')}
               @click=${(e: MouseEvent) => this.openRelated(e, item)}
               >${item.title}</a
-            >${date ? html`<time class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
+            >${date ? html` <time class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
           </li>`;
         })}
       </ul>
     </nav>`;
+  }
+
+  /** The link that e-mail and sharing send: the backend's own article URL, else this page's. */
+  private linkOf(article: Article): string {
+    if (article.url) return article.url;
+    return this.idParam ? articleUrl(article.id, this.idParam) : window.location.href;
   }
 
   private openRelated(event: MouseEvent, item: ArticleSummary): void {
@@ -237,5 +486,95 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     if (this.id) showInArticle(this, item.id);
     else this.showArticle(item.id);
     this.scrollIntoView({ block: 'start' });
+  }
+
+  private print(): void {
+    printOnly(this);
+  }
+
+  private changeTextSize(direction: 1 | -1): void {
+    const size = stepTextSize(this.textSize, direction);
+    if (size === this.textSize) return;
+    this.textSize = size;
+    storeTextSize(size);
+    void this.say(this.i18n.t.article.textSize(size));
+  }
+
+  private async copyLink(link: string): Promise<void> {
+    if (await copyText(link)) {
+      this.linkFallback = false;
+      void this.say(this.i18n.t.article.copied);
+      return;
+    }
+    // Refused (no permission, insecure page): offer the link to copy by hand.
+    this.linkFallback = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#link-field')?.focus();
+  }
+
+  private async share(title: string, link: string): Promise<void> {
+    if ((await shareLink(title, link)) === 'failed') await this.copyLink(link);
+  }
+
+  private toggleSpeech(): void {
+    if (this.speaking) {
+      this.stopReading();
+      return;
+    }
+    const voice = voiceFor(this.i18n.t.locale);
+    if (!voice) return;
+    this.speaking = true;
+    this.stopSpeech = speak(this.readableText(), voice, () => {
+      this.stopSpeech = undefined;
+      this.speaking = false;
+    });
+  }
+
+  private stopReading(): void {
+    this.stopSpeech?.();
+    this.stopSpeech = undefined;
+    this.speaking = false;
+  }
+
+  /** Title, summary, body and signature as a visitor sees them, for reading aloud. */
+  private readableText(): string {
+    const parts = this.renderRoot.querySelectorAll<HTMLElement>(
+      '[part~="title"], [part~="summary"], [part~="content"], [part~="author"]',
+    );
+    return [...parts].map((part) => part.innerText.trim()).join('\n');
+  }
+
+  /** Says `message` in the tools' status region, again even when it is the same as last time. */
+  private async say(message: string): Promise<void> {
+    this.toolMessage = '';
+    await this.updateComplete;
+    this.toolMessage = message;
+  }
+
+  /**
+   * A wide table scrolls inside its box; a box that really scrolls must be
+   * reachable by keyboard and named, one that does not stays out of the tab order.
+   */
+  private markScrollingTables(): void {
+    const content = this.renderRoot.querySelector('[part~="content"]');
+    if (!content) return;
+    const boxes = content.querySelectorAll<HTMLElement>(`.${TABLE_SCROLL_CLASS}`);
+    if (boxes.length === 0) return;
+    if (!this.tableObserver) {
+      this.tableObserver = new ResizeObserver(() => this.markScrollingTables());
+    }
+    this.tableObserver.observe(content);
+    const label = this.i18n.t.article.table;
+    for (const box of boxes) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', label);
+      } else {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    }
   }
 }

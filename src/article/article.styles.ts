@@ -20,6 +20,77 @@ export const articleStyles = css`
     font-size: 0.875em;
     color: var(--pw-color-muted, #57606a);
   }
+
+  /* Tools: quiet outlined buttons under the date line, as portals place them. */
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--pw-space-small, 0.4em);
+    margin: 0 0 0.9em;
+    padding-bottom: 0.6em;
+    border-bottom: 1px solid var(--pw-color-border, #d5d9de);
+  }
+  .tool {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2em;
+    padding: 0.15em 0.65em;
+    font: inherit;
+    font-size: 0.875em;
+    line-height: 1.3;
+    text-decoration: none;
+    color: var(--pw-tool-color, var(--pw-color-primary, #9e1b1b));
+    background: var(--pw-color-surface, #ffffff);
+    border: 1px solid currentColor;
+    border-radius: var(--pw-radius-small, var(--pw-radius, 4px));
+    cursor: pointer;
+  }
+  .tool:hover {
+    filter: none;
+    color: var(--pw-color-surface, #ffffff);
+    background: var(--pw-tool-color, var(--pw-color-primary, #9e1b1b));
+  }
+  .tool[aria-disabled='true'] {
+    cursor: default;
+    opacity: 0.55;
+  }
+  .tool[aria-disabled='true']:hover {
+    color: var(--pw-tool-color, var(--pw-color-primary, #9e1b1b));
+    background: var(--pw-color-surface, #ffffff);
+  }
+  .link-fallback {
+    margin: 0 0 0.9em;
+    font-size: 0.875em;
+  }
+  .link-fallback p {
+    margin: 0 0 0.35em;
+  }
+  .link-fallback label {
+    display: block;
+    font-weight: 600;
+  }
+  .link-fallback input {
+    width: 100%;
+    font: inherit;
+    padding: 0.3em 0.4em;
+    border: 1px solid var(--pw-color-border, #d5d9de);
+    border-radius: var(--pw-radius-small, var(--pw-radius, 4px));
+  }
+
+  /* A−/A+ scale everything under the title. */
+  .text.size-90 {
+    font-size: 0.9em;
+  }
+  .text.size-115 {
+    font-size: 1.15em;
+  }
+  .text.size-130 {
+    font-size: 1.3em;
+  }
+  .text.size-150 {
+    font-size: 1.5em;
+  }
+
   .summary {
     font-weight: 600;
   }
@@ -44,15 +115,20 @@ export const articleStyles = css`
     overflow-wrap: break-word;
   }
   .content img,
-  .content video {
+  .content video,
+  .content iframe {
     max-width: 100%;
     height: auto;
   }
-  .content table {
-    display: block;
+  /* Each body table sits in a box of its own that scrolls sideways. */
+  .content .table-scroll {
     max-width: 100%;
     overflow-x: auto;
+    margin: 0.75em 0;
+  }
+  .content table {
     border-collapse: collapse;
+    text-align: left;
   }
   .content td,
   .content th {
@@ -66,6 +142,7 @@ export const articleStyles = css`
   }
   .section-title {
     margin: 1.25em 0 0.5em;
+    font-size: 1em;
     font-weight: 700;
     color: var(--pw-color-primary, #9e1b1b);
     border-bottom: 1px solid var(--pw-color-border, #d5d9de);
@@ -81,7 +158,55 @@ export const articleStyles = css`
     margin-top: 0.3em;
   }
   .related .date {
-    margin: 0 0 0 0.35em;
+    margin: 0;
     white-space: nowrap;
+  }
+
+  /* Loading: a placeholder in the shape of an article. */
+  .article-skeleton .skeleton {
+    width: 100%;
+  }
+  .article-skeleton .title-line {
+    height: 1.3em;
+  }
+  .article-skeleton .title-line.short {
+    width: 70%;
+  }
+  .article-skeleton .date-line {
+    width: 35%;
+    height: 0.75em;
+    margin-bottom: 1em;
+  }
+  .article-skeleton .image-block {
+    height: 10em;
+    margin-bottom: 1em;
+  }
+  .article-skeleton .last-line {
+    width: 55%;
+  }
+
+  /* Print: the article and its attachments, no controls or links to other news. */
+  @media print {
+    .box {
+      border: 0;
+    }
+    .tools,
+    .link-fallback,
+    .related,
+    [part~='retry-button'] {
+      display: none !important;
+    }
+    .header {
+      color: #000000;
+      background: none;
+      padding-left: 0;
+      padding-right: 0;
+    }
+    .body {
+      padding: 0;
+    }
+    .content .table-scroll {
+      overflow: visible;
+    }
   }
 `;

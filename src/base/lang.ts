@@ -42,6 +42,8 @@ export class LangController implements ReactiveController {
   hostConnected(): void {
     hosts.add(this.host);
     watchLangAttributes();
+    // Moved under another [lang] ancestor: the observer saw no attribute change.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -55,6 +57,18 @@ export class LangController implements ReactiveController {
   /** The language in effect now. */
   get lang(): Lang {
     return toLang(inheritedLang(this.host));
+  }
+
+  /**
+   * The `lang` to mark the widget's own text with, when it differs from the
+   * inherited one (the page says `fr`, the widget speaks Vietnamese); else
+   * undefined, so data in the page's language is not mislabelled.
+   */
+  get langAttribute(): Lang | undefined {
+    const inherited = inheritedLang(this.host);
+    const lang = toLang(inherited);
+    const primary = (inherited ?? '').trim().split(/[-_]/)[0].toLowerCase();
+    return primary === lang ? undefined : lang;
   }
 
   /** The catalogue of the language in effect now. */

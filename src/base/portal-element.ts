@@ -2,11 +2,13 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { createUrlSource } from '../data/adapters/url.js';
-import { ConfigError, toDataError, type DataError } from '../data/errors.js';
+import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
 import type { ErrorReason, Translation } from '../i18n/index.js';
 import { VERSION } from './define.js';
+import type { ErrorEventDetail } from './events.js';
 import { LangController } from './lang.js';
 import { sourceContext } from './source-context.js';
 import { getDefaultSource, onSourcesChanged } from './source-registry.js';
@@ -30,47 +32,90 @@ interface SourceHolder extends Element {
 // One DataSource per distinct `src`, so every widget with the same src shares it.
 const urlSources = new Map<string, DataSource>();
 
+/** What the box shows at one moment, decided from the task and the last good data. */
+type View<T> =
+  | { state: 'loading' }
+  | { state: 'refreshing'; data: T; stale?: DataError }
+  | { state: 'loaded'; data: T }
+  | { state: 'error'; error: DataError }
+  | { state: 'stale'; data: T; error: DataError };
+
+/** The box's first error sentence, naming what failed, by tag. */
+const loadFailedKey: Record<string, keyof Translation['loadFailed']> = {
+  'pw-article': 'article',
+  'pw-activity-list': 'activityList',
+  'pw-link-box': 'linkBox',
+  'pw-visit-stats': 'visitStats',
+};
+
+/** Clamps a heading level to 1–6; anything unreadable becomes 2. */
+export function clampHeadingLevel(level: unknown): number {
+  const n = Math.trunc(Number(level));
+  return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 2;
+}
+
 /**
  * What every widget shares: the box frame, source resolution, language, the
  * loading / loaded / empty / error states driven by `@lit/task`, and events.
  * A widget says what to fetch (`taskArgs`, `fetchData`) and how to draw it
  * (`renderData`); the base does the rest, the same way for all.
  *
- * @fires pw-load - The data arrived and is shown; `detail` is the data.
- * @fires pw-error - Loading failed; `detail.error` is a typed `DataError`.
+ * States: while loading, the box is `aria-busy="true"` and shows the
+ * server-given fallback children, or else a skeleton shaped like the content.
+ * Loaded data replaces the fallback. An empty result is a sentence; a failed
+ * load is a message naming what failed and why, with a retry button
+ * (`role="alert"`). A failed refresh keeps the last good data and adds a
+ * notice. Loading, loaded and empty are announced politely through a visually
+ * hidden status region; errors only through their alert, so nothing is read twice.
+ *
+ * @fires {CustomEvent<unknown>} pw-load - The data arrived and is shown; `detail` is the data (its type is named by each element).
+ * @fires {CustomEvent<ErrorEventDetail>} pw-error - Loading failed; `detail.error` is a typed `DataError`, `detail.message` the sentence shown.
  *
  * @attribute lang - `vi` (default) or `en`. When absent, the language of the
  *   nearest ancestor with `lang` (or the document's), following changes to it.
  *
- * @slot - Plain-HTML fallback given by the server; shown until the data arrives.
+ * @slot - Plain-HTML fallback given by the server; shown until the data arrives, then hidden.
  *
  * @csspart box - The whole box.
- * @csspart header - The box's title bar.
+ * @csspart header - The box's title bar (a real `h1`–`h6`, see `heading-level`).
  * @csspart body - The area under the title bar.
  * @csspart skeleton - Placeholder lines shown while loading.
  * @csspart message - The sentence shown when there is nothing to show.
- * @csspart error - The error message with its retry button.
+ * @csspart error - The error message with its retry button (also the notice over stale data).
  * @csspart retry-button - The button that loads the data again.
  *
- * @cssproperty --pw-color-primary - Main color: header bar and buttons.
+ * @cssproperty --pw-font-family - Font of the box. Default: inherited from the page.
+ * @cssproperty --pw-font-size - Base font size of the box. Default: inherited.
+ * @cssproperty --pw-line-height - Line height of the box. Default: inherited.
+ * @cssproperty --pw-color-primary - Main color: header bar and buttons. Default: portal red `#9e1b1b`.
  * @cssproperty --pw-color-text - Body text color.
  * @cssproperty --pw-color-muted - Secondary text (dates, messages).
  * @cssproperty --pw-color-link - Link color.
  * @cssproperty --pw-color-link-hover - Link color on hover.
  * @cssproperty --pw-color-surface - Box background.
- * @cssproperty --pw-color-border - Box border color.
+ * @cssproperty --pw-color-border - Box and control border color.
  * @cssproperty --pw-color-error - Error text color.
  * @cssproperty --pw-color-focus - Keyboard focus ring color.
  * @cssproperty --pw-color-skeleton - Loading placeholder color.
- * @cssproperty --pw-radius - Corner radius of the box and buttons.
- * @cssproperty --pw-space - Inner spacing of the box.
+ * @cssproperty --pw-focus-ring-width - Width of the keyboard focus ring.
+ * @cssproperty --pw-radius - Corner radius of the box.
+ * @cssproperty --pw-radius-small - Corner radius of buttons, inputs and placeholders.
+ * @cssproperty --pw-space - Inner spacing of the box body.
+ * @cssproperty --pw-space-small - Gaps between small pieces (buttons, lines).
+ * @cssproperty --pw-box-border-width - Width of the box border (0 for a borderless card).
+ * @cssproperty --pw-box-shadow - Shadow of the box. Default: none.
  * @cssproperty --pw-box-header-bg - Header bar background (defaults to the primary color).
  * @cssproperty --pw-box-header-color - Header bar text color.
  * @cssproperty --pw-box-header-font - Header bar font family (inherits by default).
  * @cssproperty --pw-box-header-font-size - Header bar font size.
+ * @cssproperty --pw-box-header-font-weight - Header bar font weight.
  * @cssproperty --pw-box-header-text-transform - Header bar text transform (uppercase by default).
- * @cssproperty --pw-button-bg - Button background.
+ * @cssproperty --pw-box-header-padding - Header bar inner spacing.
+ * @cssproperty --pw-box-header-letter-spacing - Header bar letter spacing.
+ * @cssproperty --pw-box-header-border - Line under the header bar. Default: none.
+ * @cssproperty --pw-button-bg - Button background (defaults to the primary color).
  * @cssproperty --pw-button-color - Button text color.
+ * @cssproperty --pw-button-padding - Button inner spacing.
  */
 export abstract class PortalElement<T> extends LitElement {
   /** The library version that registered this element. */
@@ -81,7 +126,10 @@ export abstract class PortalElement<T> extends LitElement {
   /** Box title; a localized default when absent. */
   @property() heading?: string;
 
-  /** Level of the box title for assistive technology (1–6). */
+  /**
+   * Level of the box title (1–6, default 2), so the box fits the page's
+   * outline; values outside the range are clamped.
+   */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** The `id` of a `<pw-source>` anywhere in the document, used when no `<pw-source>` encloses this widget. */
@@ -98,10 +146,18 @@ export abstract class PortalElement<T> extends LitElement {
   /** Language and strings; follows `lang` on this element or any ancestor. */
   protected readonly i18n = new LangController(this);
 
+  /** Whether the server gave light-DOM content to show until the data arrives. */
+  @state() private hasFallback = false;
+
   private unsubscribeSources?: () => void;
-  private hasFallback = false;
   private nextRunFresh = false;
   private lastGood?: { key: string; value: T };
+  // The error of the last failed refresh; its notice stays up while the next
+  // refresh runs, so a periodic refresh against a dead server is not re-announced.
+  private staleError?: { key: string; error: DataError };
+  // What the status region says; changed only on real state changes (a
+  // background refresh of data already shown says nothing).
+  private announcement: 'loading' | 'loaded' | 'empty' | '' = '';
 
   /** The task that loads this widget's data; re-runs when its arguments change. */
   protected readonly task = new Task(this, {
@@ -129,11 +185,16 @@ export abstract class PortalElement<T> extends LitElement {
     },
     onComplete: (value) => {
       this.lastGood = { key: this.argsKey(), value };
+      this.staleError = undefined;
       this.emit('pw-load', value);
     },
     onError: (error) => {
       const dataError = toDataError(error);
-      if (dataError.kind !== 'aborted') this.emit('pw-error', { error: dataError });
+      if (dataError.kind === 'aborted') return;
+      this.emit<ErrorEventDetail>('pw-error', {
+        error: dataError,
+        message: this.errorMessage(dataError, this.i18n.t),
+      });
     },
   });
 
@@ -163,34 +224,67 @@ export abstract class PortalElement<T> extends LitElement {
     return t.empty.articles;
   }
 
-  /** The sentence shown for a failed load. */
-  protected errorMessage(error: DataError, t: Translation): string {
-    const reason: ErrorReason = error instanceof SourceResolutionError ? error.reason : error.kind;
-    return `${t.errorLead} ${t.errors[reason]}`;
+  /** The first sentence of an error message: what this box failed to load. */
+  protected loadFailedMessage(t: Translation): string {
+    const key = loadFailedKey[this.localName];
+    return key ? t.loadFailed[key] : t.errorLead;
   }
 
-  /** Placeholder shaped like the content while loading. */
+  /** The sentence shown for a failed load: what failed, then why. */
+  protected errorMessage(error: DataError, t: Translation): string {
+    const reason: ErrorReason = error instanceof SourceResolutionError ? error.reason : error.kind;
+    const why =
+      error instanceof HttpError && error.status > 0
+        ? t.httpStatus(error.status)
+        : t.errors[reason];
+    return `${this.loadFailedMessage(t)} ${why}`;
+  }
+
+  /** Whether a failed load offers "Thử lại"; false where the same request would fail the same way. */
+  protected canRetry(_error: DataError): boolean {
+    return true;
+  }
+
+  /**
+   * Placeholder shaped like the content while loading, so the page does not
+   * jump when the data arrives. Widgets override it with their own shape.
+   */
   protected renderSkeleton(): TemplateResult {
-    return html`<div part="skeleton" aria-hidden="true">
-      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
+    return this.renderSkeletonLines(4);
+  }
+
+  /** `count` placeholder lines of varying length, for {@link renderSkeleton}. */
+  protected renderSkeletonLines(count: number): TemplateResult {
+    return html`<div part="skeleton" class="skeleton-lines" aria-hidden="true">
+      ${Array.from({ length: count }, () => html`<span class="skeleton"></span>`)}
     </div>`;
+  }
+
+  /** The box title's level, `heading-level` clamped to 1–6. */
+  protected get effectiveHeadingLevel(): number {
+    return clampHeadingLevel(this.headingLevel);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.hasFallback = [...this.childNodes].some(
-      (node) =>
-        node.nodeType === Node.ELEMENT_NODE ||
-        (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== ''),
-    );
+    this.hasFallback = hasContent([...this.childNodes]);
     // A named or default source may appear after this widget; look again when it does.
     this.unsubscribeSources = onSourcesChanged(() => this.requestUpdate());
+    // Back on the page after its request was cancelled: load again.
+    if (this.task.status === TaskStatus.ERROR && toDataError(this.task.error).kind === 'aborted') {
+      void this.task.run();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribeSources?.();
     this.unsubscribeSources = undefined;
+    // A widget that leaves the page cancels its request; one merely moved
+    // (disconnected and connected again at once) keeps it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.task.abort();
+    });
   }
 
   /** Loads the data again, bypassing fresh cache entries. */
@@ -252,43 +346,154 @@ export abstract class PortalElement<T> extends LitElement {
     return JSON.stringify(this.taskArgs());
   }
 
+  private currentView(): View<T> {
+    const key = this.argsKey();
+    switch (this.task.status) {
+      case TaskStatus.COMPLETE:
+        return { state: 'loaded', data: this.task.value as T };
+      case TaskStatus.ERROR: {
+        const error = toDataError(this.task.error);
+        // A failed refresh of the same view keeps the last good data on screen.
+        if (this.lastGood?.key === key) {
+          this.staleError = { key, error };
+          return { state: 'stale', data: this.lastGood.value, error };
+        }
+        return { state: 'error', error };
+      }
+      default:
+        if (!this.lastGood) return { state: 'loading' };
+        // Earlier data stays up while new data loads, even for new arguments (the next page).
+        return {
+          state: 'refreshing',
+          data: this.lastGood.value,
+          stale: this.staleError?.key === key ? this.staleError.error : undefined,
+        };
+    }
+  }
+
+  /** Keeps the status region in step with the view; see {@link announcement}. */
+  private announce(view: View<T>): void {
+    switch (view.state) {
+      case 'loading':
+        this.announcement = 'loading';
+        break;
+      case 'refreshing':
+        // New arguments (another page) are a load the visitor asked for; a
+        // periodic refresh of the same view is not news.
+        if (this.lastGood?.key !== this.argsKey()) this.announcement = 'loading';
+        break;
+      case 'loaded':
+        this.announcement = this.isEmpty(view.data) ? 'empty' : 'loaded';
+        break;
+      default:
+        // The alert is read out; the status region stays quiet to avoid a double reading.
+        this.announcement = '';
+    }
+  }
+
+  private retry(): void {
+    // A retry asked for by the visitor must be answered audibly, even with the same outcome.
+    this.staleError = undefined;
+    this.reload();
+  }
+
+  private onFallbackChange(event: Event): void {
+    this.hasFallback = hasContent((event.target as HTMLSlotElement).assignedNodes());
+  }
+
+  private renderHeading(text: string): TemplateResult {
+    // Real heading elements: some screen readers list role="heading" divs less reliably.
+    switch (this.effectiveHeadingLevel) {
+      case 1:
+        return html`<h1 part="header" class="header">${text}</h1>`;
+      case 3:
+        return html`<h3 part="header" class="header">${text}</h3>`;
+      case 4:
+        return html`<h4 part="header" class="header">${text}</h4>`;
+      case 5:
+        return html`<h5 part="header" class="header">${text}</h5>`;
+      case 6:
+        return html`<h6 part="header" class="header">${text}</h6>`;
+      default:
+        return html`<h2 part="header" class="header">${text}</h2>`;
+    }
+  }
+
+  /** The data, or the empty sentence when there is none. */
+  private renderContent(data: T): unknown {
+    return this.isEmpty(data)
+      ? html`<p part="message" class="message">${this.emptyMessage(this.i18n.t)}</p>`
+      : this.renderData(data);
+  }
+
+  private renderError(message: string, stale: boolean, retry = true): TemplateResult {
+    return html`<div part="error" class=${stale ? 'error stale' : 'error'} role="alert">
+      <p>${message}</p>
+      ${
+        retry
+          ? html`<button type="button" part="retry-button" @click=${this.retry}>
+              ${this.i18n.t.retry}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
   override render(): TemplateResult {
     const t = this.i18n.t;
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    const heading = this.heading ?? this.defaultHeading(t);
-    const busy = this.task.status === TaskStatus.INITIAL || this.task.status === TaskStatus.PENDING;
+    const view = this.currentView();
+    this.announce(view);
+    // The server's fallback stays visible until data (or an error) replaces it.
+    const fallback = html`<slot @slotchange=${this.onFallbackChange}></slot>`;
     let body: unknown;
-    let announcement = busy ? t.loading : '';
-    if (this.task.status === TaskStatus.COMPLETE && this.task.value !== undefined) {
-      const value = this.task.value;
-      if (this.isEmpty(value)) {
-        announcement = this.emptyMessage(t);
-        body = html`<p part="message" class="message">${announcement}</p>`;
-      } else {
-        body = this.renderData(value);
+    switch (view.state) {
+      case 'loading':
+        body = html`${fallback}${this.hasFallback ? nothing : this.renderSkeleton()}`;
+        break;
+      case 'error':
+        // With a server fallback, the visitor still has that content under the message.
+        body = html`${this.renderError(
+          this.errorMessage(view.error, t),
+          false,
+          this.canRetry(view.error),
+        )}${this.hasFallback ? fallback : nothing}`;
+        break;
+      default: {
+        // One template for shown data, with or without the stale notice, so the
+        // notice's node survives a refresh and is not read out again.
+        const notice = view.state === 'stale' || (view.state === 'refreshing' && view.stale);
+        body = html`${this.renderContent(view.data)}${
+          notice ? this.renderError(t.staleNotice, true) : nothing
+        }`;
       }
-    } else if (this.task.status === TaskStatus.ERROR) {
-      const error = toDataError(this.task.error);
-      const message = this.errorMessage(error, t);
-      // A failed refresh of the same view keeps the last good data on screen.
-      const keep =
-        this.lastGood && this.lastGood.key === this.argsKey() ? this.lastGood : undefined;
-      body = html`${keep ? this.renderData(keep.value) : nothing}
-        <div part="error" class=${keep ? 'error stale' : 'error'} role="alert">
-          <p>${keep ? t.staleNotice : message}</p>
-          <button type="button" part="retry-button" @click=${() => this.reload()}>
-            ${t.retry}
-          </button>
-        </div>`;
-    } else if (this.lastGood) {
-      body = this.renderData(this.lastGood.value);
-    } else {
-      body = this.hasFallback ? html`<slot></slot>` : this.renderSkeleton();
     }
-    return html`<section part="box" class="box" aria-busy=${busy ? 'true' : 'false'}>
-      <div part="header" class="header" role="heading" aria-level=${level}>${heading}</div>
-      <div part="body" class="body">${body}</div>
-      <div class="visually-hidden" role="status">${announcement}</div>
-    </section>`;
+    const busy = view.state === 'loading' || view.state === 'refreshing';
+    const spoken =
+      this.announcement === 'loading'
+        ? t.loading
+        : this.announcement === 'loaded'
+          ? t.loaded
+          : this.announcement === 'empty'
+            ? this.emptyMessage(t)
+            : '';
+    return html`<section
+        part="box"
+        class="box"
+        aria-busy=${busy ? 'true' : 'false'}
+        lang=${ifDefined(this.i18n.langAttribute)}
+      >
+        ${this.renderHeading(this.heading ?? this.defaultHeading(t))}
+        <div part="body" class="body">${body}</div>
+      </section>
+      <div class="visually-hidden announcer" role="status" aria-live="polite">${spoken}</div>`;
   }
+}
+
+/** Whether nodes hold anything a visitor would see (not just whitespace or comments). */
+function hasContent(nodes: Node[]): boolean {
+  return nodes.some(
+    (node) =>
+      node.nodeType === Node.ELEMENT_NODE ||
+      (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== ''),
+  );
 }

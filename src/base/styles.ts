@@ -9,9 +9,13 @@ export const boxStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
-    font: inherit;
+    /* The page's own type by default: a box must look at home on any portal. */
+    font-family: var(--pw-font-family, inherit);
+    font-size: var(--pw-font-size, inherit);
+    line-height: var(--pw-line-height, inherit);
     color: var(--pw-color-text, #1f2328);
     min-width: 0;
+    max-width: 100%;
   }
   :host([hidden]) {
     display: none;
@@ -25,7 +29,10 @@ export const boxStyles = css`
     background: var(--pw-color-surface, #ffffff);
     border: var(--pw-box-border-width, 1px) solid var(--pw-color-border, #d5d9de);
     border-radius: var(--pw-radius, 4px);
+    box-shadow: var(--pw-box-shadow, none);
     overflow: hidden;
+    /* Long words and URLs from the backend wrap instead of widening a narrow column. */
+    overflow-wrap: break-word;
   }
   .header {
     margin: 0;
@@ -36,6 +43,8 @@ export const boxStyles = css`
     font-size: var(--pw-box-header-font-size, 1em);
     font-weight: var(--pw-box-header-font-weight, 700);
     text-transform: var(--pw-box-header-text-transform, uppercase);
+    letter-spacing: var(--pw-box-header-letter-spacing, normal);
+    border-bottom: var(--pw-box-header-border, none);
     line-height: 1.3;
   }
   .body {
@@ -57,8 +66,8 @@ export const boxStyles = css`
     color: var(--pw-button-color, #ffffff);
     background: var(--pw-button-bg, var(--pw-color-primary, #9e1b1b));
     border: 1px solid transparent;
-    border-radius: var(--pw-radius, 4px);
-    padding: 0.3em 0.9em;
+    border-radius: var(--pw-radius-small, var(--pw-radius, 4px));
+    padding: var(--pw-button-padding, 0.3em 0.9em);
   }
   button:hover {
     filter: brightness(1.1);
@@ -74,7 +83,7 @@ export const boxStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em 0.75em;
+    gap: var(--pw-space-small, 0.5em) 0.75em;
     color: var(--pw-color-error, #a40e26);
   }
   .error p {
@@ -89,14 +98,20 @@ export const boxStyles = css`
     display: block;
     height: 0.9em;
     margin: 0.6em 0;
-    border-radius: 3px;
+    border-radius: var(--pw-radius-small, 3px);
     background: var(--pw-color-skeleton, #e8eaed);
   }
-  .skeleton:nth-child(3n + 2) {
-    width: 85%;
+  .skeleton-lines {
+    padding: 0.1em 0;
   }
-  .skeleton:nth-child(3n) {
-    width: 60%;
+  .skeleton:nth-child(4n + 2) {
+    width: 92%;
+  }
+  .skeleton:nth-child(4n + 3) {
+    width: 80%;
+  }
+  .skeleton:nth-child(4n) {
+    width: 55%;
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {

@@ -49,7 +49,13 @@ export {
   safeUrl,
   type NormalizeContext,
 } from './normalize.js';
-export { applyFields, fillTemplate, getPath, type FieldMap } from './adapters/shared.js';
+export {
+  applyFields,
+  fillTemplate,
+  getPath,
+  htmlToText,
+  type FieldMap,
+} from './adapters/shared.js';
 export {
   createJsonSource,
   type JsonEndpoints,
@@ -64,3 +70,33 @@ export {
   type StaticSource,
   type StaticSourceOptions,
 } from './adapters/static.js';
+export {
+  createWordPressSource,
+  type WordPressSource,
+  type WordPressSourceOptions,
+} from './adapters/wordpress.js';
+export { createRssSource, type RssSource, type RssSourceOptions } from './adapters/rss.js';
+export {
+  createLiferaySource,
+  type LiferaySource,
+  type LiferaySourceOptions,
+} from './adapters/liferay.js';
+export {
+  createJoomlaSource,
+  type JoomlaSource,
+  type JoomlaSourceOptions,
+} from './adapters/joomla.js';
+export {
+  createDrupalSource,
+  type DrupalSource,
+  type DrupalSourceOptions,
+} from './adapters/drupal.js';
+export {
+  createCompositeSource,
+  createForwardingSource,
+  createLazySource,
+  parseCategoryAliases,
+  withCategoryAliases,
+  type CompositeParts,
+  type DerivedSourceOptions,
+} from './adapters/composite.js';

@@ -20,8 +20,11 @@ export interface Translation {
     linkBox: string;
     visitStats: string;
   };
+  /** Announced (politely, visually hidden) while a box loads with nothing to show yet. */
   loading: string;
+  /** Announced once the data of a box is shown. */
   loaded: string;
+  /** The button of the error state that loads the data again. */
   retry: string;
   /** Shown beside old data when a refresh failed. */
   staleNotice: string;
@@ -30,27 +33,86 @@ export interface Translation {
     links: string;
     stats: string;
   };
+  /**
+   * Why a load failed, one sentence per kind, read after the lead that names
+   * what failed (`loadFailed`).
+   */
   errors: Record<ErrorReason, string>;
-  /** Prefix of every error message: what the widget failed to do. */
+  /** The reason for an HTTP error whose status is known (5xx: server trouble; 4xx: refused). */
+  httpStatus: (status: number) => string;
+  /** First sentence of every error message: what the box failed to load. */
+  loadFailed: {
+    article: string;
+    activityList: string;
+    linkBox: string;
+    visitStats: string;
+  };
+  /** The lead for a box that is none of the four (a subclass under another tag). */
   errorLead: string;
   article: {
     related: string;
     attachments: string;
+    /** Label read before the author or signature (visually hidden). */
     author: string;
+    /** Shown for an unknown article id. */
     notFound: string;
+    /** Shown when no article id is given and none is selected yet. */
+    noArticle: string;
+    /** Name of the scrollable region around a wide table in the body. */
+    table: string;
+    /** Name of the group of article tools. */
+    tools: string;
+    print: string;
+    smaller: string;
+    larger: string;
+    /** Announced after A−/A+, e.g. "Cỡ chữ 125%". */
+    textSize: (percent: number) => string;
+    email: string;
+    copyLink: string;
+    copied: string;
+    /** Shown when the browser refused to copy: the link is offered in a field to copy by hand. */
+    copyFailed: string;
+    /** Label of the field holding the article's link. */
+    link: string;
+    share: string;
+    speak: string;
+    stopSpeaking: string;
   };
   list: {
+    /** Name of the page navigation. */
     pagination: string;
+    /** Accessible name of a page-number button. */
     page: (n: number) => string;
+    /** Accessible names of the previous / next buttons. */
     previous: string;
     next: string;
+    /** Visible text of the previous / next buttons (part of their accessible names). */
+    previousShort: string;
+    nextShort: string;
+    /** The button that appends the next page. */
     more: string;
+    /** Announced after a page change; `last` when the number of pages is known. */
+    pageShown: (page: number, last?: number) => string;
+    /** Announced after "more" appended `count` items. */
+    added: (count: number) => string;
+    /** Announced when "more" found nothing further. */
+    allShown: string;
+    /** Shown for a later page that came back without items. */
+    pageEmpty: string;
   };
   links: {
+    /** The first, empty option of the drop-down. */
     choose: string;
+    /** The drop-down's label. */
     label: string;
+    /** The button that opens the chosen site. */
     go: string;
+    /** Read after every link that opens a new tab (visually hidden). */
     opensInNewTab: string;
+    /** Announced when "Go" is pressed before a site is chosen. */
+    chooseFirst: string;
+    /** The empty state when `group` is set. */
+    emptyInGroup: (group: string) => string;
   };
   stats: Record<VisitStatsField, string>;
   /** The portal's long date line, assembled from `Intl` parts. */

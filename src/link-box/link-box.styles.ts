@@ -15,14 +15,25 @@ export const linkBoxStyles = css`
     background: var(--pw-color-surface, #ffffff);
     color: inherit;
   }
+  .hint {
+    margin: 0.5em 0 0;
+    font-size: 0.875em;
+    color: var(--pw-color-error, #a40e26);
+  }
+  /* Kept in the page while empty, so assistive technology hears it when it fills. */
+  .hint.idle {
+    margin: 0;
+  }
+  .group + .group,
+  .group + ul,
+  ul + .group {
+    margin-top: 0.75em;
+  }
   .group-name {
-    margin: 0.75em 0 0.25em;
+    margin: 0 0 0.25em;
     font-size: 0.875em;
     font-weight: 700;
     color: var(--pw-color-muted, #57606a);
-  }
-  .group-name:first-child {
-    margin-top: 0;
   }
   ul {
     list-style: none;
@@ -39,9 +50,10 @@ export const linkBoxStyles = css`
   }
   .logos a {
     display: flex;
-    flex-direction: column;
     align-items: center;
-    gap: 0.25em;
+    justify-content: center;
+    height: 100%;
+    min-height: calc(var(--pw-logo-height, 3em) + 0.8em);
     padding: 0.4em;
     text-align: center;
     font-size: 0.875em;
@@ -49,8 +61,13 @@ export const linkBoxStyles = css`
     border: 1px solid var(--pw-color-border, #d5d9de);
     border-radius: var(--pw-radius, 4px);
   }
+  .logos a:hover {
+    border-color: currentColor;
+  }
   .logos img {
+    display: block;
     max-width: 100%;
+    width: auto;
     height: var(--pw-logo-height, 3em);
     object-fit: contain;
   }

@@ -1,8 +1,10 @@
-import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { formatCount, type Translation } from '../i18n/index.js';
+import { CountUpController, type Counts } from './count-up.js';
 import { visitStatsStyles } from './visit-stats.styles.js';
 
 const ALL_FIELDS: readonly VisitStatsField[] = [
@@ -15,16 +17,50 @@ const ALL_FIELDS: readonly VisitStatsField[] = [
   'total',
 ];
 
+const DEFAULT_FIELDS: readonly VisitStatsField[] = ['online', 'total'];
+const DEFAULT_REFRESH_SECONDS = 60;
+/** Polling faster than this only loads the backend: nobody reads a counter twice a second. */
+const MIN_REFRESH_SECONDS = 1;
+/** Intl's limit for minimumIntegerDigits. */
+const MAX_DIGITS = 21;
+
+/** Sources already asked to count this page view, so two boxes on one page count it once. */
+const countedSources = new WeakSet<DataSource>();
+
+/** A count that can be shown: custom sources and live pushes are not validated upstream. */
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isHidden(): boolean {
+  return document.visibilityState === 'hidden';
+}
+
 /**
  * The "Thống kê truy cập" box: visitors online now and visit counts, in the
- * language's number grouping, refreshed while the page is visible.
+ * language's number grouping (`9.313.603` in Vietnamese, `9,313,603` in
+ * English), as a definition list of label and number.
+ *
+ * - **Refresh.** Every `refresh` seconds the figures are read again, but not
+ *   while the page is hidden: a background tab sends no refresh requests, and
+ *   the figures are read at once when it shows again. (The first reading is made
+ *   straight away, so the box is ready when the visitor comes to it.) A source
+ *   with `watchVisitStats` pushes new figures instead, and is not polled.
+ * - **Counting.** With `record`, this page view is counted once per browser
+ *   session where the source supports it (`recordVisit`).
+ * - **Digits.** `digits` pads with zeros and keeps the language's grouping:
+ *   `digits="8"` shows `09.313.603`, so the number still reads as a number to
+ *   people and screen readers (rather than eight separate digit boxes).
+ * - **Motion.** New figures count up from the previous ones (from 0 the first
+ *   time) unless the visitor prefers reduced motion. Only a visual copy moves;
+ *   assistive technology reads the final number throughout.
  *
  * ```html
  * <pw-visit-stats source="portal" fields="online today total" record></pw-visit-stats>
  * ```
  *
  * @summary Visit statistics box.
- * @fires pw-load - The figures arrived; `detail` is the `VisitStats`.
+ * @fires pw-load - New figures are shown (first load, refresh or live push); `detail` is the `VisitStats`.
  * @fires pw-error - Loading failed; `detail.error` is a typed `DataError`.
  * @csspart list - The list of figures.
  * @csspart row - One figure: its label and value.
@@ -36,42 +72,99 @@ const ALL_FIELDS: readonly VisitStatsField[] = [
 export class VisitStatsElement extends PortalElement<VisitStats> {
   static override styles = [...PortalElement.styles, visitStatsStyles];
 
-  /** Which figures to show, space-separated: any of `online today yesterday week month year total`. */
+  /**
+   * Which figures to show, space- or comma-separated: any of
+   * `online today yesterday week month year total`, shown in that order.
+   * Unknown names are ignored (with a console warning); none known shows `online total`.
+   */
   @property() fields = 'online total';
 
-  /** Seconds between refreshes while the page is visible; 0 turns refreshing off. */
+  /**
+   * Seconds between refreshes while the page is visible; `0` turns refreshing
+   * off. At least 1 second; an invalid value means the default, 60.
+   */
   @property({ type: Number }) refresh = 60;
 
   /** Count this page view, once per browser session, where the source supports it. */
   @property({ type: Boolean }) record = false;
 
-  /** Minimum number of digits, zero-padded, as classic counters show. */
+  /** Minimum number of digits, zero-padded and grouped (`digits="8"`: `09.313.603`); 0 for none. */
   @property({ type: Number }) digits = 0;
 
-  private timer?: ReturnType<typeof setInterval>;
-  private recorded = false;
-  private readonly onVisibilityChange = () => this.schedule(true);
+  /** Figures pushed by the source's `watchVisitStats`, newer than the last load. */
+  @state() private live?: VisitStats;
+
+  private readonly countUp = new CountUpController<VisitStatsField>(this);
+  private timer?: ReturnType<typeof setTimeout>;
+  private loading = false;
+  private pushes = 0;
+  private watched?: DataSource;
+  private unwatch?: () => void;
+  private countsCache?: { stats: VisitStats; key: string; counts: Counts<VisitStatsField> };
+  private warnedFields?: string;
+  private readonly onVisibilityChange = () => {
+    if (isHidden()) {
+      this.stopTimer();
+    } else if (this.polling && typeof this.resolveSource() === 'object') {
+      // Figures are stale after a while in the background: read them now.
+      this.reload();
+    }
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
-    this.schedule(false);
+    // Moved in the page: carry on where the last load left off.
+    if (this.hasUpdated) {
+      this.syncWatch();
+      if (!this.loading) this.scheduleNext();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.stopTimer();
+    this.stopWatching();
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('refresh') && changed.get('refresh') !== undefined) this.schedule(false);
+  protected override updated(changed: PropertyValues<this>): void {
+    this.syncWatch();
+    if (changed.has('refresh') && changed.get('refresh') !== undefined && !this.loading) {
+      this.scheduleNext();
+    }
   }
 
-  /** The figures asked for by `fields`, in canonical order, unknown names ignored. */
+  /** The figures asked for by `fields`, in canonical order. */
   get shownFields(): VisitStatsField[] {
-    const wanted = new Set(this.fields.split(/[\s,]+/));
-    return ALL_FIELDS.filter((field) => wanted.has(field));
+    const names = (this.fields ?? '').split(/[\s,]+/).filter(Boolean);
+    const unknown = names.filter((name) => !ALL_FIELDS.includes(name as VisitStatsField));
+    if (unknown.length > 0 && this.warnedFields !== this.fields) {
+      this.warnedFields = this.fields;
+      console.warn(
+        `portal-widgets: <pw-visit-stats> ignores unknown fields ${JSON.stringify(unknown)}; ` +
+          `use any of "${ALL_FIELDS.join(' ')}".`,
+      );
+    }
+    const shown = ALL_FIELDS.filter((field) => names.includes(field));
+    return shown.length > 0 ? shown : [...DEFAULT_FIELDS];
+  }
+
+  /** Seconds between refreshes in effect; 0 when off. */
+  private get refreshSeconds(): number {
+    const seconds = Number(this.refresh);
+    if (!Number.isFinite(seconds)) return DEFAULT_REFRESH_SECONDS;
+    return seconds > 0 ? Math.max(MIN_REFRESH_SECONDS, seconds) : 0;
+  }
+
+  /** Whether figures are read on a timer: refresh is on and the source does not push. */
+  private get polling(): boolean {
+    return this.refreshSeconds > 0 && this.unwatch === undefined;
+  }
+
+  private get minDigits(): number {
+    const digits = Math.trunc(Number(this.digits));
+    return Number.isFinite(digits) ? Math.min(MAX_DIGITS, Math.max(1, digits)) : 1;
   }
 
   protected defaultHeading(t: Translation): string {
@@ -87,47 +180,133 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
     _args: readonly unknown[],
     options: RequestOptions,
   ): Promise<VisitStats> {
-    if (this.record && !this.recorded && source.recordVisit) {
-      this.recorded = true;
-      const counted = await source.recordVisit(options);
-      if (counted) return counted;
+    this.stopTimer();
+    this.loading = true;
+    const pushesBefore = this.pushes;
+    try {
+      const stats = await this.readStats(source, options);
+      // A push that arrived while this read was under way is at least as new: keep it.
+      if (this.pushes === pushesBefore) this.live = undefined;
+      return stats;
+    } finally {
+      this.loading = false;
+      if (!options.signal?.aborted) this.scheduleNext();
+    }
+  }
+
+  private async readStats(source: DataSource, options: RequestOptions): Promise<VisitStats> {
+    if (this.record && source.recordVisit && !countedSources.has(source)) {
+      countedSources.add(source);
+      try {
+        const counted = await source.recordVisit(options);
+        if (counted) return counted;
+      } catch (error) {
+        if (toDataError(error).kind === 'aborted') {
+          countedSources.delete(source);
+          throw error;
+        }
+        // Showing the figures matters more than counting this view: read them anyway.
+        console.warn('portal-widgets: <pw-visit-stats> could not record the visit.', error);
+      }
     }
     return source.getVisitStats(options);
   }
 
   protected override isEmpty(stats: VisitStats): boolean {
-    return this.shownFields.every((field) => stats[field] === undefined);
+    const shown = this.live ?? stats;
+    return this.shownFields.every((field) => !isCount(shown[field]));
   }
 
   protected override emptyMessage(t: Translation): string {
     return t.empty.stats;
   }
 
+  /** The valid counts of the shown fields, the same object for the same figures (the count-up keys on it). */
+  private countsOf(stats: VisitStats): Counts<VisitStatsField> {
+    const fields = this.shownFields;
+    const key = fields.join(' ');
+    if (this.countsCache?.stats === stats && this.countsCache.key === key) {
+      return this.countsCache.counts;
+    }
+    const counts: Counts<VisitStatsField> = {};
+    for (const field of fields) {
+      const value = stats[field];
+      if (isCount(value)) counts[field] = value;
+    }
+    this.countsCache = { stats, key, counts };
+    return counts;
+  }
+
   protected renderData(stats: VisitStats): TemplateResult {
     const t = this.i18n.t;
+    const digits = this.minDigits;
+    const counts = this.countsOf(this.live ?? stats);
+    const visual = this.countUp.values(counts);
     return html`<dl part="list" class="stats">
       ${this.shownFields.map((field) => {
-        const value = stats[field];
-        return value === undefined
-          ? null
-          : html`<div part="row" class="row">
-              <dt part="label">${t.stats[field]}:</dt>
-              <dd part="value">${formatCount(value, t, this.digits)}</dd>
-            </div>`;
+        const value = counts[field];
+        if (value === undefined) return nothing;
+        const final = formatCount(value, t, digits);
+        const now = visual[field] ?? value;
+        // While counting, a visual copy moves and the final number stays in the accessible text.
+        const counting = this.countUp.counting && now !== value;
+        return html`<div part="row" class="row">
+          <dt part="label">${t.stats[field]}:</dt>
+          <dd part="value" class=${counting ? 'counting' : ''}>
+            ${
+              counting
+                ? html`<span class="visually-hidden">${final}</span
+                    ><span class="moving" aria-hidden="true">${formatCount(now, t, digits)}</span>`
+                : final
+            }
+          </dd>
+        </div>`;
       })}
     </dl>`;
   }
 
-  /** (Re)starts periodic refresh; paused while the tab is hidden, caught up when it shows. */
-  private schedule(catchUp: boolean): void {
+  /** Follows the resolved source's live figures, when it offers them. */
+  private syncWatch(): void {
+    const resolved = this.isConnected ? this.resolveSource() : undefined;
+    const source = typeof resolved === 'object' ? resolved : undefined;
+    if (source === this.watched) return;
+    this.stopWatching();
+    if (!source?.watchVisitStats) return;
+    this.watched = source;
     this.stopTimer();
-    if (!this.isConnected || document.hidden || !(this.refresh > 0)) return;
-    if (catchUp) this.reload();
-    this.timer = setInterval(() => this.reload(), Math.max(1, this.refresh) * 1000);
+    this.unwatch = source.watchVisitStats((stats) => this.onPush(stats));
+  }
+
+  private stopWatching(): void {
+    const unwatch = this.unwatch;
+    this.unwatch = undefined;
+    this.watched = undefined;
+    this.live = undefined;
+    unwatch?.();
+    // Back to polling, if a load is not about to schedule it anyway.
+    if (unwatch && this.isConnected && !this.loading) this.scheduleNext();
+  }
+
+  private onPush(stats: VisitStats): void {
+    if (!stats || typeof stats !== 'object') return;
+    this.pushes += 1;
+    this.live = stats;
+    this.emit('pw-load', stats);
+  }
+
+  /** Arms the next refresh, unless refreshing is off, pushed, hidden or the box left the page. */
+  private scheduleNext(): void {
+    this.stopTimer();
+    if (!this.isConnected || !this.polling || isHidden()) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // A missed visibilitychange must not make a hidden tab poll: showing again catches up.
+      if (!isHidden()) this.reload();
+    }, this.refreshSeconds * 1000);
   }
 
   private stopTimer(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

@@ -53,6 +53,12 @@ export interface JsonEndpoints {
   stats?: string;
   /** POST endpoint counting a visit. Default `{base}/stats/visit`; `null` when the backend has none. */
   visit?: string | null;
+  /**
+   * Server-Sent Events of the counters (each event a VisitStats object), e.g.
+   * `{base}/stats/stream` on the portal-widgets counter service. Default none;
+   * when set, the source offers `watchVisitStats` and visit boxes show live figures.
+   */
+  stream?: string | null;
 }
 
 /**
@@ -73,6 +79,18 @@ export interface JsonFieldPaths {
   stats?: FieldMap;
 }
 
+/** How {@link JsonSource.watchVisitStats} keeps the figures coming. */
+export interface JsonWatchOptions {
+  /** Wait before the first reconnection after the stream fails, in ms; doubles on each failure. Default 1000. */
+  retryMs?: number;
+  /** Longest wait between reconnections, in ms. Default 60000. */
+  maxRetryMs?: number;
+  /** Failures in a row after which the figures are polled until the stream works again. Default 2. */
+  failuresBeforePolling?: number;
+  /** Polling interval while the stream is down, in ms. Default 30000. */
+  pollMs?: number;
+}
+
 /** Options of {@link createJsonSource}. */
 export interface JsonSourceOptions {
   /** Base URL of the API; `{base}` in the templates. Relative URLs resolve against the page. */
@@ -85,6 +103,8 @@ export interface JsonSourceOptions {
   headers?: Record<string, string>;
   endpoints?: JsonEndpoints;
   fields?: JsonFieldPaths;
+  /** Reconnection and polling of the live figures (with `endpoints.stream`). */
+  watch?: JsonWatchOptions;
 }
 
 const DEFAULT_ENDPOINTS: Required<JsonEndpoints> = {
@@ -93,9 +113,36 @@ const DEFAULT_ENDPOINTS: Required<JsonEndpoints> = {
   links: '{base}/links?group={group}',
   stats: '{base}/stats',
   visit: '{base}/stats/visit',
+  // Used only when `endpoints.stream` is given: the stream is an optional endpoint.
+  stream: '{base}/stats/stream',
 };
 
 const PLACEHOLDERS = ['base', 'id', 'category', 'page', 'pageSize', 'group', 'lang'];
+
+const DEFAULT_WATCH: Required<JsonWatchOptions> = {
+  retryMs: 1000,
+  maxRetryMs: 60_000,
+  failuresBeforePolling: 2,
+  pollMs: 30_000,
+};
+
+/** The watch options, defaults filled in; a value that is not a positive number is refused. */
+function watchOptions(given: unknown): Required<JsonWatchOptions> {
+  if (given === undefined) return DEFAULT_WATCH;
+  if (!isRecord(given)) throw new ConfigError('"watch" must be an object.');
+  const result = { ...DEFAULT_WATCH };
+  for (const key of Object.keys(DEFAULT_WATCH) as (keyof JsonWatchOptions)[]) {
+    const value = given[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+      throw new ConfigError(
+        `"watch.${key}" must be a positive number of ${key === 'failuresBeforePolling' ? 'failures' : 'milliseconds'}.`,
+      );
+    }
+    result[key] = value;
+  }
+  return result;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -146,7 +193,12 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
     links: endpoint('links'),
     stats: endpoint('stats'),
     visit: given.visit === null || given.visit === '' ? undefined : endpoint('visit'),
+    stream:
+      given.stream === undefined || given.stream === null || given.stream === ''
+        ? undefined
+        : endpoint('stream'),
   };
+  const watch = watchOptions(options.watch);
 
   const rawFields: Record<string, unknown> = isRecord(options.fields) ? options.fields : {};
   if (options.fields !== undefined && !isRecord(options.fields))
@@ -241,5 +293,103 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
     };
   }
 
+  const streamTemplate = templates.stream;
+  if (streamTemplate !== undefined) {
+    source.watchVisitStats = (callback: (stats: VisitStats) => void): (() => void) =>
+      watchStream(url(streamTemplate, {}), watch, {
+        parse: (raw) => normalizeVisitStats(applyFields(raw, fields.stats), ctx),
+        poll: (signal) => source.getVisitStats({ fresh: true, signal }),
+        callback,
+      });
+  }
+
   return source;
+}
+
+/**
+ * Follows a Server-Sent Events stream of VisitStats. When it fails, it is
+ * opened again after a doubling wait; after `failuresBeforePolling` failures
+ * in a row the figures are also polled, until the stream delivers again.
+ * Returns the function that closes the stream and stops every timer.
+ */
+function watchStream(
+  streamUrl: string,
+  watch: Required<JsonWatchOptions>,
+  hooks: {
+    parse: (raw: unknown) => VisitStats;
+    poll: (signal: AbortSignal) => Promise<VisitStats>;
+    callback: (stats: VisitStats) => void;
+  },
+): () => void {
+  let stopped = false;
+  let events: EventSource | undefined;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let polling: AbortController | undefined;
+
+  const deliver = (stats: VisitStats) => {
+    if (!stopped) hooks.callback(stats);
+  };
+
+  const poll = async (controller: AbortController) => {
+    try {
+      deliver(await hooks.poll(controller.signal));
+    } catch {
+      // A failed reading waits for the next one; the stream may come back first.
+    }
+    if (!stopped && polling === controller) {
+      pollTimer = setTimeout(() => void poll(controller), watch.pollMs);
+    }
+  };
+  const startPolling = () => {
+    if (polling || stopped) return;
+    polling = new AbortController();
+    void poll(polling);
+  };
+  const stopPolling = () => {
+    clearTimeout(pollTimer);
+    polling?.abort();
+    polling = undefined;
+  };
+
+  const connect = () => {
+    retryTimer = undefined;
+    if (stopped) return;
+    const stream = new EventSource(streamUrl);
+    events = stream;
+    stream.onmessage = (event: MessageEvent<string>) => {
+      failures = 0;
+      stopPolling();
+      let stats: VisitStats;
+      try {
+        stats = hooks.parse(JSON.parse(event.data));
+      } catch {
+        return; // A malformed event is skipped; the next one replaces it anyway.
+      }
+      deliver(stats);
+    };
+    stream.onerror = () => {
+      // The browser's own reconnection is replaced by one with backoff.
+      stream.close();
+      if (events === stream) events = undefined;
+      if (stopped) return;
+      failures += 1;
+      if (failures >= watch.failuresBeforePolling) startPolling();
+      const wait = Math.min(watch.maxRetryMs, watch.retryMs * 2 ** (failures - 1));
+      // Spread out reconnections, so many pages do not all return at the same moment.
+      retryTimer = setTimeout(connect, wait * (0.75 + Math.random() * 0.5));
+    };
+  };
+
+  if (typeof EventSource === 'function') connect();
+  else startPolling();
+
+  return () => {
+    stopped = true;
+    events?.close();
+    events = undefined;
+    clearTimeout(retryTimer);
+    stopPolling();
+  };
 }

@@ -1,0 +1,140 @@
+/**
+ * Server-Sent Events for GET /stats/stream. One timer per service instance
+ * reads the figures once a second while anyone listens and pushes them when
+ * they differ from the last push: changes are coalesced to at most one event
+ * a second, and figures changed by other instances sharing the store (or
+ * presence running out) reach every listener too.
+ */
+
+import type { ServerResponse } from 'node:http';
+import type { VisitStats } from './types.js';
+
+export interface StreamOptions {
+  /** How often the figures are read while someone listens (ms). */
+  intervalMs: number;
+  /** A comment line keeps idle proxies from closing the connection (ms). */
+  heartbeatMs: number;
+  /** Listeners beyond this are refused. */
+  maxClients: number;
+  /** Reports a failed read (the stream goes on). */
+  onError: (error: unknown) => void;
+}
+
+/** A client that reads slower than this many buffered bytes is dropped. */
+const MAX_BUFFERED_BYTES = 256 * 1024;
+
+/** The figures without their timestamp: what decides whether anything changed. */
+function contentKey(stats: VisitStats): string {
+  return JSON.stringify({ ...stats, updatedAt: undefined });
+}
+
+export class StatsStream {
+  private readonly clients = new Set<ServerResponse>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private lastKey: string | undefined;
+  private lastWrite = 0;
+  private reading = false;
+  private closed = false;
+
+  constructor(
+    private readonly read: () => Promise<VisitStats>,
+    private readonly options: StreamOptions,
+  ) {}
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  get full(): boolean {
+    return this.clients.size >= this.options.maxClients;
+  }
+
+  /**
+   * Turns `res` into an event stream: the headers, then the current figures
+   * at once, then every change. `headers` are added to the response (CORS).
+   */
+  async add(
+    res: ServerResponse,
+    headers: Record<string, string>,
+    first: VisitStats,
+  ): Promise<void> {
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      // nginx would otherwise buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+    if (this.closed) {
+      res.end();
+      return;
+    }
+    this.clients.add(res);
+    res.on('close', () => {
+      this.clients.delete(res);
+      if (this.clients.size === 0) this.stop();
+    });
+    // EventSource waits this long before reconnecting after a dropped connection.
+    this.write(res, `retry: 3000\ndata: ${JSON.stringify(first)}\n\n`);
+    if (this.timer === undefined) {
+      // The first listener has just been sent these figures; only a change is news.
+      this.lastKey = contentKey(first);
+      this.start();
+    }
+  }
+
+  /** Ends every stream; clients reconnect to another instance or after a restart. */
+  close(): void {
+    this.closed = true;
+    this.stop();
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+  }
+
+  private start(): void {
+    if (this.timer !== undefined || this.closed) return;
+    this.lastWrite = Date.now();
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
+    // Listeners must not keep a process alive that is otherwise done.
+    this.timer.unref?.();
+  }
+
+  private stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.reading || this.clients.size === 0) return;
+    this.reading = true;
+    try {
+      const stats = await this.read();
+      const key = contentKey(stats);
+      if (key !== this.lastKey) {
+        this.lastKey = key;
+        this.broadcast(`data: ${JSON.stringify(stats)}\n\n`);
+      } else if (Date.now() - this.lastWrite >= this.options.heartbeatMs) {
+        this.broadcast(': keep-alive\n\n');
+      }
+    } catch (error) {
+      this.options.onError(error);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private broadcast(chunk: string): void {
+    this.lastWrite = Date.now();
+    for (const res of this.clients) this.write(res, chunk);
+  }
+
+  private write(res: ServerResponse, chunk: string): void {
+    if (res.writableLength > MAX_BUFFERED_BYTES) {
+      // A stalled reader; it can reconnect when it catches up.
+      res.destroy();
+      return;
+    }
+    res.write(chunk);
+  }
+}

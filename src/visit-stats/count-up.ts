@@ -1,0 +1,91 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Numbers by name, as counted up together. */
+export type Counts<K extends string> = Partial<Record<K, number>>;
+
+/** How long a count-up takes, in milliseconds. */
+const DURATION_MS = 800;
+
+function prefersReducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/**
+ * Counts numbers up (or down) from what is on screen to new targets, one
+ * animation frame at a time, easing out. Under `prefers-reduced-motion: reduce`
+ * (or when nothing changed) the targets show at once. The host draws
+ * {@link values} and re-renders on every frame; leaving the page ends the count.
+ */
+export class CountUpController<K extends string> implements ReactiveController {
+  private readonly host: ReactiveControllerHost & Element;
+  private target?: Counts<K>;
+  private from: Counts<K> = {};
+  private shown: Counts<K> = {};
+  private frame?: number;
+  private startedAt?: number;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.finish();
+  }
+
+  /** Whether a count is under way (the numbers on screen are not yet the targets). */
+  get counting(): boolean {
+    return this.frame !== undefined;
+  }
+
+  /**
+   * The numbers to draw now for `target`. A target not seen before starts a
+   * count from the numbers on screen (0 the first time).
+   */
+  values(target: Counts<K>): Counts<K> {
+    if (target !== this.target) this.start(target);
+    return this.shown;
+  }
+
+  private start(target: Counts<K>): void {
+    this.cancel();
+    this.from = { ...this.shown };
+    this.target = target;
+    const keys = Object.keys(target) as K[];
+    const changes = keys.some((key) => (this.from[key] ?? 0) !== target[key]);
+    if (!changes || !this.host.isConnected || prefersReducedMotion()) {
+      this.shown = { ...target };
+      return;
+    }
+    this.shown = {};
+    for (const key of keys) this.shown[key] = this.from[key] ?? 0;
+    this.startedAt = undefined;
+    this.frame = requestAnimationFrame(this.step);
+  }
+
+  private readonly step = (now: number): void => {
+    const target: Counts<K> = this.target ?? {};
+    this.startedAt ??= now;
+    const progress = Math.min(1, Math.max(0, (now - this.startedAt) / DURATION_MS));
+    const eased = 1 - (1 - progress) ** 3;
+    for (const key of Object.keys(target) as K[]) {
+      const to = target[key] ?? 0;
+      const from = this.from[key] ?? 0;
+      this.shown[key] = progress >= 1 ? to : Math.round(from + (to - from) * eased);
+    }
+    this.frame = progress >= 1 ? undefined : requestAnimationFrame(this.step);
+    this.host.requestUpdate();
+  };
+
+  /** Jumps to the targets and stops counting. */
+  private finish(): void {
+    if (this.frame === undefined) return;
+    this.cancel();
+    this.shown = { ...(this.target ?? {}) };
+  }
+
+  private cancel(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+  }
+}
