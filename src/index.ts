@@ -8,6 +8,13 @@ export * from './activity-list/activity-list.js';
 export * from './link-box/link-box.js';
 export * from './visit-stats/visit-stats.js';
 export { PortalElement, SourceResolutionError } from './base/portal-element.js';
-export type { ErrorEventDetail, SelectEventDetail, PortalEventMap } from './base/events.js';
+export type {
+  ErrorEventDetail,
+  LoadErrorEvent,
+  LoadEvent,
+  PortalEventMap,
+  SelectEvent,
+  SelectEventDetail,
+} from './base/events.js';
 export type { Lang, Translation } from './i18n/index.js';
 export * from './data/index.js';

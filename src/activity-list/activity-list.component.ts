@@ -137,7 +137,10 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   private readonly resizeObserver =
     typeof ResizeObserver === 'function'
       ? new ResizeObserver(([entry]) => {
-          this.compact = entry.contentRect.width < COMPACT_WIDTH;
+          const compact = entry.contentRect.width < COMPACT_WIDTH;
+          // Re-rendering changes the box height; doing it in the next frame keeps
+          // the observer out of a same-frame loop (which the browser reports as an error).
+          if (compact !== this.compact) requestAnimationFrame(() => (this.compact = compact));
         })
       : undefined;
 

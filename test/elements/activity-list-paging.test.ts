@@ -234,6 +234,37 @@ describe('pw-activity-list paging', () => {
       expect(navShown(el)).to.deep.equal(['<', '1', '2', '3', '[4]', '5', '…', '20', '>']);
     });
 
+    it('fits its navigation on one line of a 320 px column, with fewer numbers', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <div style="width: 320px">
+          <pw-source base-url="/api"
+            ><pw-activity-list category="hoat-dong-lanh-dao" page-size="2"></pw-activity-list
+          ></pw-source>
+        </div>
+      `);
+      const el = wrapper.querySelector<ActivityListElement>('pw-activity-list')!;
+      await settled(el);
+      await waitUntil(() => part(el, 'nav').classList.contains('compact'), 'compact navigation');
+      // 17 items of 2: nine pages.
+      expect(navShown(el)).to.deep.equal(['[1]', '2', '3', '…', '9', '>']);
+      const tops = new Set(
+        all(el, 'nav button').map((b) => Math.round(b.getBoundingClientRect().top)),
+      );
+      expect(tops.size).to.equal(1);
+      const next = part(el, '[part~="next-button"]');
+      expect(next.getAttribute('aria-label')).to.equal('Trang sau');
+      // Arrows only on screen; the button keeps its name through aria-label.
+      const words = () => next.querySelector('.step-text')!.getBoundingClientRect().width;
+      expect(words()).to.be.at.most(1);
+      const box = part(el, '[part~="box"]');
+      expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+
+      wrapper.style.width = '700px';
+      await waitUntil(() => !part(el, 'nav').classList.contains('compact'), 'full navigation');
+      expect(navShown(el)).to.deep.equal(['[1]', '2', '3', '4', '5', '…', '9', '>']);
+      expect(words()).to.be.greaterThan(10);
+    });
+
     it('moves focus to the first item of the new page and announces the page', async () => {
       const el = await mount(html`
         <pw-source base-url="/api"
