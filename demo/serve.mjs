@@ -26,14 +26,15 @@ const listenPort = Number.isInteger(port) && port >= 0 && port < 65536 ? port : 
 const host = process.env.HOST || '127.0.0.1';
 
 // A real counter: the stats box counts this browser's visit, and a second
-// browser on the page shows up in "online" for both. The total carries on from
-// the seed portal's counter.
+// browser on the page shows up in "online" for both. The seed portal showed
+// 9313603 to a visitor whose own visit was already counted, so the counter
+// starts one below it: the demo's first visitor sees the seed's 9.313.603.
 const counterDir = mkdtempSync(path.join(tmpdir(), 'portal-widgets-demo-'));
 process.on('exit', () => rmSync(counterDir, { recursive: true, force: true }));
 const counter = createCounterHandler({
   db: `sqlite:${path.join(counterDir, 'visits.sqlite')}`,
   basePath: '/api',
-  initialTotal: 9313603,
+  initialTotal: 9313602,
 });
 
 const serveIndex = serveStatic(demoDir, '/');

@@ -136,7 +136,7 @@ export const Atom: Story = {
   render: ({ lang }) =>
     html`<div lang=${lang}>
       <pw-source type="rss" base-url=${`${FIXTURES}/rss/atom.xml`}>
-        ${portalPage('atom', 'tag:hongbang.example,2020:hong-bang-tiep-doan-kiem-tra')}
+        ${portalPage('atom', 'tag:hongbang.example,2020:kiem-tra-cong-trinh-trong-diem')}
       </pw-source>
     </div>`,
   parameters: {

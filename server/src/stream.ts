@@ -66,7 +66,8 @@ export class StatsStream {
       // nginx would otherwise buffer the stream.
       'X-Accel-Buffering': 'no',
     });
-    if (this.closed) {
+    // The client may have gone while the figures were being read.
+    if (this.closed || res.destroyed) {
       res.end();
       return;
     }

@@ -62,6 +62,7 @@ export {
   type JsonFieldPaths,
   type JsonSource,
   type JsonSourceOptions,
+  type JsonWatchOptions,
 } from './adapters/json.js';
 export { createUrlSource, type UrlSource, type UrlSourceOptions } from './adapters/url.js';
 export {

@@ -388,7 +388,9 @@ describe('<pw-source type="wordpress">', () => {
     expect(text).not.to.match(BROKEN_VALUES);
     expect(text).not.to.contain('&#');
     // Two pages from X-WP-TotalPages.
-    expect(list.shadowRoot!.querySelector('[aria-label="Trang 2"]')?.textContent?.trim()).to.equal('2');
+    expect(list.shadowRoot!.querySelector('[aria-label="Trang 2"]')?.textContent?.trim()).to.equal(
+      '2',
+    );
 
     const articleScenario = await createScenario([{ body: post(101) }]);
     const article = await fixture<ArticleElement>(html`
