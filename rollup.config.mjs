@@ -76,7 +76,7 @@ const npmBuild = {
 
 /** @type {import('rollup').RollupOptions} */
 const scriptTagBuild = {
-  input: { 'portal-widgets': 'src/index.ts' },
+  input: { 'portal-widgets': 'src/bundle.ts' },
   plugins: [
     nodeResolve({ browser: true }),
     compileTypeScript(),

@@ -1,0 +1,15 @@
+/**
+ * The script-tag bundle (`portal-widgets.min.js`): every element, registered,
+ * and the few data-layer functions a page script needs. The other adapters
+ * stay out of it: `<pw-source type="wordpress">` and its kin load theirs as
+ * chunks on first use, so a page pays only for the backend it talks to.
+ */
+export * from './source/source.js';
+export * from './article/article.js';
+export * from './activity-list/activity-list.js';
+export * from './link-box/link-box.js';
+export * from './visit-stats/visit-stats.js';
+export { createJsonSource } from './data/adapters/json.js';
+export { createStaticSource } from './data/adapters/static.js';
+export { DataError } from './data/errors.js';
+export type * from './data/types.js';
