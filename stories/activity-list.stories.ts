@@ -235,12 +235,6 @@ export const CardsLoadingEn = inState('cards', 'loading', 'en');
 export const CardsEmptyEn = inState('cards', 'empty', 'en');
 export const CardsErrorEn = inState('cards', 'error', 'en');
 
-export const ErrorNotFound: Story = {
-  name: 'Error: missing file (HTTP 404)',
-  args: { src: 'story-fixtures/khong-ton-tai.json' },
-  render: (args) => activityList(args),
-};
-
 export const NoSource: Story = {
   name: 'Error: no source',
   render: (args) => activityList(args),

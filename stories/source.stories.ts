@@ -217,7 +217,7 @@ export const PageDefault: Story = {
 };
 
 export const JsonWithMapping: Story = {
-  name: 'JSON API mapped without code',
+  name: 'JSON API mapped without code (endpoints and fields)',
   args: { type: 'json', 'base-url': 'story-fixtures/api' },
   render: (args) =>
     html`<pw-source
@@ -255,7 +255,92 @@ export const JsonWithMapping: Story = {
         story:
           'A backend whose JSON is not in the canonical shape (`{ "data": [{ "name", "href", "section": { "label" } }] }`, ' +
           '`{ "counters": { "now", "day", "all" } }`) mapped by endpoint templates and dot paths in a child ' +
-          '`<script type="application/json">`.',
+          '`<script type="application/json">`: the `endpoints` / `fields` form, still supported beside the ' +
+          'per-kind mapping of the next story.',
+      },
+    },
+  },
+};
+
+export const DeclarativeMapping: Story = {
+  name: 'JSON API mapped declaratively (per kind)',
+  args: { type: 'json', 'base-url': 'story-fixtures/mapping' },
+  render: (args) =>
+    html`<pw-source
+      type=${ifDefined(args.type || undefined)}
+      base-url=${ifDefined(args['base-url'])}
+      timezone=${ifDefined(args.timezone || undefined)}
+    >
+      <script type="application/json">
+        {
+          "pageBase": 1,
+          "dateFormat": "dd/MM/yyyy HH:mm",
+          "articles": {
+            "url": "{base}/tin-tuc.json?chuyenMuc={category}&trang={page}&soTin={pageSize}",
+            "items": "result.rows",
+            "total": "result.tongSo",
+            "fields": {
+              "id": "maTin",
+              "title": "tieuDe",
+              "date": "ngayDang",
+              "summary": "tomTat",
+              "image.src": "anh.url"
+            }
+          },
+          "links": {
+            "url": "{base}/lien-ket.json",
+            "items": "data",
+            "fields": { "title": "ten", "url": "diaChi", "group": "nhom.ten" }
+          },
+          "stats": {
+            "url": "{base}/thong-ke.json",
+            "root": "data",
+            "fields": { "online": "dangTruyCap", "today": "homNay", "total": "tongLuotTruyCap" }
+          }
+        }
+      </script>
+      ${columns(
+        html`<pw-activity-list
+          heading="Tin tức - Sự kiện"
+          page-size="3"
+          href-template="#tin-{id}"
+          paging="none"
+          show-summary
+        ></pw-activity-list>`,
+        html`<pw-link-box variant="list"></pw-link-box>
+          <pw-visit-stats fields="online today total"></pw-visit-stats>`,
+      )}
+    </pw-source>`,
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'A home-grown Vietnamese API (`{ "result": { "rows": [{ "maTin", "tieuDe", "ngayDang": "26/11/2026 16:30" }], ' +
+          '"tongSo": "9" } }`) read through one mapping object per kind: `url` template, `items` / `root` / ' +
+          '`total` paths and `fields`. Dates follow `dateFormat` in the source time zone; counters given as ' +
+          'strings with digit groups (`"4.215.730"`) are read as numbers.',
+      },
+    },
+  },
+};
+
+export const MappingPathMissing: Story = {
+  name: 'Error: mapped path not in the response',
+  args: { type: 'json', 'base-url': 'story-fixtures/mapping' },
+  render: (args) =>
+    html`<pw-source type="json" base-url=${ifDefined(args['base-url'])}>
+      <script type="application/json">
+        { "articles": { "url": "{base}/tin-tuc.json", "items": "result.danhSach" } }
+      </script>
+      <pw-activity-list heading="Tin tức - Sự kiện"></pw-activity-list>
+    </pw-source>`,
+  parameters: {
+    controls: { disable: true },
+    docs: {
+      description: {
+        story:
+          'The mapping names `result.danhSach`, which the response does not have: the widget shows the ' +
+          'configuration error state, and the console names the path and the URL.',
       },
     },
   },

@@ -43,13 +43,31 @@ export class TimeoutError extends DataError {
   }
 }
 
+/**
+ * What a backend said in a JSON error answer, e.g. WordPress's
+ * `{ "code": "rest_post_invalid_page_number", "message": "…" }`.
+ */
+export interface HttpErrorBody {
+  /** A machine-readable error code (`code`, or `error` when it is a string). */
+  code?: string;
+  /** The backend's human-readable explanation. */
+  message?: string;
+}
+
 /** The backend answered with a status other than 2xx (404 is {@link NotFoundError}). */
 export class HttpError extends DataError {
   readonly status: number;
-  constructor(status: number, message: string, options: { url?: string } = {}) {
+  /** The code and message of a JSON error answer, when the backend sent one. */
+  readonly body?: HttpErrorBody;
+  constructor(
+    status: number,
+    message: string,
+    options: { url?: string; body?: HttpErrorBody } = {},
+  ) {
     super('http', message, options);
     this.name = 'HttpError';
     this.status = status;
+    if (options.body) this.body = options.body;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   ConfigError,
   DataError,
   HttpError,
+  type HttpErrorBody,
   NetworkError,
   NotFoundError,
   ParseError,
@@ -191,6 +192,56 @@ function decoderFor(label: string): TextDecoder {
   } catch {
     return new TextDecoder('utf-8', { fatal: true });
   }
+}
+
+// An error answer is read only this far: its code and message come first, and a huge page is not wanted.
+const ERROR_BODY_LIMIT = 8192;
+
+/**
+ * The `code` and `message` of a JSON error answer, reading at most
+ * {@link ERROR_BODY_LIMIT} bytes; `undefined` for any other answer or when
+ * reading fails (the status alone then describes the error).
+ */
+async function readErrorBody(response: Response): Promise<HttpErrorBody | undefined> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!/\bjson\b/i.test(type) || !response.body) return undefined;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < ERROR_BODY_LIMIT) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  if (size >= ERROR_BODY_LIMIT) return undefined;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  const body: HttpErrorBody = {};
+  const code = typeof record.code === 'string' ? record.code : record.error;
+  if (typeof code === 'string' && code !== '') body.code = code.slice(0, 200);
+  if (typeof record.message === 'string' && record.message !== '') {
+    body.message = record.message.slice(0, 500);
+  }
+  return body.code === undefined && body.message === undefined ? undefined : body;
 }
 
 /**
@@ -465,9 +516,10 @@ export class HttpClient {
       const finalUrl = response.url || url;
 
       if (!response.ok) {
-        // Free the connection at once: the body of an error answer is not used.
-        void response.body?.cancel().catch(() => undefined);
         const status = response.status;
+        // A JSON error answer may say why (a code adapters act on); anything else is dropped at once.
+        const body = status === 404 ? undefined : await readErrorBody(response);
+        void response.body?.cancel().catch(() => undefined);
         if (status === 404) {
           return {
             ok: false,
@@ -478,8 +530,9 @@ export class HttpClient {
         const retryable = spec.method === 'GET' && (status === 429 || status >= 500);
         const error = new HttpError(
           status,
-          `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} from ${finalUrl}`,
-          { url: finalUrl },
+          `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} from ${finalUrl}` +
+            (body?.code ? ` (${body.code})` : ''),
+          body ? { url: finalUrl, body } : { url: finalUrl },
         );
         const retryAfterMs = retryable
           ? parseRetryAfter(response.headers.get('retry-after'))

@@ -215,7 +215,10 @@ export function normalizePage(
   }
   const rawItems: unknown[] = container.items;
   const items: ArticleSummary[] = [];
+  // A backend that ignores the page size must not make the box draw (or this loop check) thousands of items.
+  const limit = positiveInteger(query.pageSize) ?? Infinity;
   for (const item of rawItems) {
+    if (items.length >= limit) break;
     try {
       items.push(normalizeArticleSummary(item, ctx));
     } catch (error) {

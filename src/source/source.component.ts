@@ -56,13 +56,13 @@ type SourceHolder = Element & { source?: DataSource };
 /**
  * A source whose adapter is downloaded on first use, so the script-tag bundle
  * carries only the json and static adapters. A configuration error found when
- * the adapter is created is logged like one found at once.
+ * the adapter is created is reported like one found at once.
  */
 function lazyAdapter(timeZone: string, create: () => Promise<DataSource>): DataSource {
   return createLazySource(
     () =>
       create().catch((error: unknown) => {
-        if (error instanceof ConfigError) console.error(error);
+        if (error instanceof ConfigError) console.warn(`portal-widgets: ${error.message}`);
         throw error;
       }),
     { timeZone },
@@ -75,11 +75,18 @@ function failingSource(error: Error): DataSource {
   return { getArticle: fail, listArticles: fail, listLinks: fail, getVisitStats: fail };
 }
 
-/** Reads the optional `<script type="application/json">` child holding endpoint templates and field paths. */
+/** Reads the optional `<script type="application/json">` child holding the mapping of the API. */
 function readJsonConfig(host: Element): Partial<JsonSourceOptions> {
   const script = host.querySelector(':scope > script[type="application/json"]');
   if (!script?.textContent?.trim()) return {};
-  const config: unknown = JSON.parse(script.textContent);
+  let config: unknown;
+  try {
+    config = JSON.parse(script.textContent);
+  } catch (error) {
+    throw new ConfigError(
+      `The JSON mapping inside <pw-source> is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
   if (!config || typeof config !== 'object' || Array.isArray(config)) {
     throw new ConfigError('The JSON configuration of <pw-source> must be an object.');
   }
@@ -97,8 +104,9 @@ function readJsonConfig(host: Element): Partial<JsonSourceOptions> {
  * <pw-source id="feed" type="rss" base-url="https://portal.example/feed/?paged={page}"></pw-source>
  * ```
  *
- * For `type="json"` a child `<script type="application/json">` may map any REST
- * API: `{ "endpoints": { "articles": "{base}/news?p={page}" }, "fields": { … } }`.
+ * For `type="json"` a child `<script type="application/json">` maps any REST
+ * API without code: `{ "articles": { "url": "{base}/news?p={page}", "items": "data.rows",
+ * "total": "data.count", "fields": { "title": "headline" } } }` (see the README).
  * The `wordpress`, `rss`, `liferay`, `joomla` and `drupal` adapters are
  * downloaded only when a widget first asks such a source for data.
  *
@@ -318,7 +326,8 @@ export class SourceElement extends LitElement {
         error instanceof ConfigError
           ? error
           : new ConfigError(`<pw-source> configuration: ${String(error)}`);
-      console.error(configError);
+      // A warning, not an error: the widgets show the problem themselves, in the page's language.
+      console.warn(`portal-widgets: ${configError.message}`);
       return failingSource(configError);
     }
   }

@@ -18,11 +18,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads `a.b.0.c` from `value`; an empty path is the value itself. */
+/** The segments of a dot path; `rows[0].tags[1]` is read as `rows.0.tags.1`. */
+function pathSegments(path: string): string[] {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^\./, '')
+    .split('.');
+}
+
+/** Reads `a.b.0.c` (or `a.b[0].c`) from `value`; an empty path is the value itself. */
 export function getPath(value: unknown, path: string): unknown {
   if (path === '' || path === '.') return value;
   let node = value;
-  for (const segment of path.split('.')) {
+  for (const segment of pathSegments(path)) {
     if (FORBIDDEN_SEGMENTS.has(segment)) return undefined;
     if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
     else if (isRecord(node) && Object.hasOwn(node, segment)) node = node[segment];
@@ -87,8 +95,9 @@ export function checkTemplate(name: string, template: unknown, allowed: readonly
 
 /**
  * Fills `{name}` placeholders: `{base}` verbatim, the others URL-encoded.
- * A query parameter whose whole value is an empty placeholder is left out,
- * so `?category={category}` disappears when no category is asked for.
+ * A query parameter whose value ends in an empty placeholder (with at most
+ * fixed text before it) is left out, so `?category={category}` and
+ * `?filter=tag:{category}` disappear when no category is asked for.
  */
 export function fillTemplate(template: string, values: Record<string, string | undefined>): string {
   const queryStart = template.indexOf('?');
@@ -100,7 +109,8 @@ export function fillTemplate(template: string, values: Record<string, string | u
       .slice(queryStart + 1, end)
       .split('&')
       .filter((part) => {
-        const match = /^[^=]*=\{(\w+)\}$/.exec(part);
+        // `tag={category}` and `filter=tag:{category}` both go when the category is empty.
+        const match = /^[^=]*=[^={}]*\{(\w+)\}$/.exec(part);
         return part !== '' && (!match || (values[match[1]!] ?? '') !== '');
       });
     text =

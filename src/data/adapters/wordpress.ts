@@ -248,7 +248,13 @@ export function createWordPressSource(options: WordPressSourceOptions): WordPres
         response = await getJson('/wp/v2/posts', params, requestOptions);
       } catch (error) {
         // A page past the last one is a 400 rest_post_invalid_page_number: simply nothing more.
-        if (error instanceof HttpError && error.status === 400 && page > 1) {
+        // Any other 400 (a bad parameter) stays an error.
+        if (
+          error instanceof HttpError &&
+          error.status === 400 &&
+          error.body?.code === 'rest_post_invalid_page_number' &&
+          page > 1
+        ) {
           return { items: [], page, pageSize, hasMore: false };
         }
         throw error;
