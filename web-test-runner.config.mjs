@@ -12,6 +12,8 @@
 //                     createScenario() in test/helpers/server.ts)
 //   /counter/...      the visit counter service (server/, built to server/dist
 //                     on first use) on a throwaway in-memory database
+//   /test/security/fixtures/strict*  served with a strict CSP (Trusted Types)
+//   /__copy/...       a second copy of the library, for loading it twice
 // The last output line is a plain "N passed, N failed" summary.
 
 import { execFileSync } from 'node:child_process';
@@ -35,6 +37,31 @@ if (!existsSync(counterModule)) {
 const { createCounterHandler } = await import(counterModule.href);
 // Every test page shares it, so tests compare figures before and after, never absolute ones.
 const counter = createCounterHandler({ db: 'sqlite::memory:', basePath: '/counter', rateLimit: 0 });
+
+// The security tests open their pages (test/security/fixtures/) in an iframe;
+// strict*.html get the strict CSP of a locked-down portal, Trusted Types enforced:
+// any policy name, or with `?named-policies` only the library's and lit's.
+const strictCsp = (policies) =>
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  `require-trusted-types-for 'script'; trusted-types ${policies}`;
+
+/**
+ * Serves the security pages with the strict CSP, and `/__copy/...` as a
+ * second copy of the library and of lit (a module graph of its own) stamped
+ * with another version, to load two versions on one page.
+ */
+async function securityPages(ctx, next) {
+  const copy = ctx.path.startsWith('/__copy/');
+  if (copy) ctx.url = ctx.url.slice('/__copy'.length);
+  await next();
+  if (copy && ctx.path === '/src/base/define.ts' && typeof ctx.body === 'string') {
+    ctx.body = ctx.body.replace(/VERSION = (['"])[^'"]*\1/, "VERSION = '0.0.0-copy'");
+  }
+  if (ctx.path.startsWith('/test/security/fixtures/strict')) {
+    const policies = 'named-policies' in ctx.query ? 'portal-widgets lit-html' : '*';
+    ctx.set('Content-Security-Policy', strictCsp(policies));
+  }
+}
 
 /** Mounts a plain Node handler `(req, res) => Promise<boolean>` in Koa. */
 function nodeHandler(handler) {
@@ -71,6 +98,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],
   middleware: [
+    securityPages,
     createScenarioMiddleware({ fixtureBackend }),
     nodeHandler(fixtureBackend),
     nodeHandler(counter),

@@ -163,6 +163,9 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   private unwatchVoices?: () => void;
   private shownId?: string;
   private tableObserver?: ResizeObserver;
+  // The article drawn in this render (the box draws it before its title): a failed
+  // refresh still shows the last good article, and the title must keep its category.
+  private drawn?: ArticleView;
 
   private readonly onPopState = (event: PopStateEvent) => {
     const entry = (event.state as ArticleHistoryState | null)?.[HISTORY_KEY];
@@ -230,8 +233,12 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   }
 
   protected defaultHeading(t: Translation): string {
-    const shown = this.task.value ?? undefined;
-    return shown?.article.category?.name ?? t.headings.article;
+    return this.drawn?.article.category?.name ?? t.headings.article;
+  }
+
+  override render(): TemplateResult {
+    this.drawn = undefined;
+    return super.render();
   }
 
   protected taskArgs(): readonly unknown[] {
@@ -295,6 +302,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   }
 
   protected renderData(view: ArticleView): TemplateResult {
+    this.drawn = view;
     const t = this.i18n.t;
     const { article } = view;
     const titleLevel = Math.min(6, this.effectiveHeadingLevel + 1);

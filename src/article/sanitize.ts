@@ -1,4 +1,5 @@
 import type { Config } from 'dompurify';
+import type { TrustedTypePolicy, TrustedTypesWindow } from 'trusted-types/lib/index.js';
 
 /**
  * Article bodies are untrusted HTML. DOMPurify removes scripts, event
@@ -7,18 +8,60 @@ import type { Config } from 'dompurify';
  * pages without an article never download it.
  */
 const config: Config & { RETURN_DOM_FRAGMENT: true } = {
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'object', 'embed'],
+  // A <template> is inert, but its content is markup waiting for someone to clone it.
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'object',
+    'embed',
+    'template',
+  ],
   FORBID_ATTR: ['style'],
   ALLOW_DATA_ATTR: false,
   RETURN_DOM_FRAGMENT: true,
 };
+
+/**
+ * The Trusted Types policy DOMPurify parses bodies with, so that a page
+ * enforcing Trusted Types needs to allow only `portal-widgets` (and lit's
+ * `lit-html`). It passes strings through unchanged, and nothing outside this
+ * module can reach it: only DOMPurify, on the body it is sanitizing, calls it.
+ */
+const TRUSTED_TYPES_POLICY_NAME = 'portal-widgets';
+
+let policy: TrustedTypePolicy | null | undefined;
+
+function bodyPolicy(): TrustedTypePolicy | null {
+  if (policy !== undefined) return policy;
+  try {
+    const created = (globalThis as Partial<TrustedTypesWindow>).trustedTypes?.createPolicy(
+      TRUSTED_TYPES_POLICY_NAME,
+      { createHTML: (html: string) => html, createScriptURL: (url: string) => url },
+    );
+    // No createScript on purpose: DOMPurify calls only the two factories above.
+    policy = (created as TrustedTypePolicy | undefined) ?? null;
+  } catch {
+    // Refused by the page's CSP, or taken by another copy of the library:
+    // DOMPurify then falls back to a policy of its own.
+    policy = null;
+  }
+  return policy;
+}
 
 /** Class of the box each body table is wrapped in, so a wide table scrolls inside the article. */
 export const TABLE_SCROLL_CLASS = 'table-scroll';
 
 export async function sanitizeHtml(untrusted: string): Promise<string> {
   const { default: DOMPurify } = await import('dompurify');
-  const fragment = DOMPurify.sanitize(untrusted, config);
+  const trusted = bodyPolicy();
+  const fragment = DOMPurify.sanitize(
+    untrusted,
+    trusted ? { ...config, TRUSTED_TYPES_POLICY: trusted } : config,
+  );
   // Built in DOMPurify's inert document, so nothing here loads until it is rendered.
   const doc = fragment.ownerDocument;
   for (const table of fragment.querySelectorAll('table')) {

@@ -27,6 +27,7 @@ export {
   ValidationError,
   toDataError,
   type DataErrorKind,
+  type HttpErrorBody,
 } from './errors.js';
 export {
   HttpClient,
@@ -39,7 +40,15 @@ export {
   type PostOptions,
   type TextResponse,
 } from './http.js';
-export { DEFAULT_TIME_ZONE, checkTimeZone, isValidTimeZone, parseDate } from './dates.js';
+export {
+  DEFAULT_TIME_ZONE,
+  checkTimeZone,
+  compileDateFormat,
+  isValidTimeZone,
+  parseDate,
+  parseDateWithFormat,
+  type DateFormat,
+} from './dates.js';
 export {
   normalizeArticle,
   normalizeArticleSummary,
@@ -59,6 +68,7 @@ export {
 export {
   createJsonSource,
   type JsonEndpoints,
+  type JsonKindMapping,
   type JsonFieldPaths,
   type JsonSource,
   type JsonSourceOptions,

@@ -31,7 +31,8 @@
 
 import { Readable } from 'node:stream';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Large enough for the oversized-answer tests (a 2 MB article, a 10 000-item list).
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
