@@ -1,10 +1,14 @@
-// `npm run bench`: what the library costs a visitor, as one table.
+// `npm run bench`: what the library costs a visitor, as one table in sections.
 //
 // Sizes are min+gzip bytes (gzip level 9):
 //  - the script-tag bundle with the chunks it imports statically (the lazy
 //    DOMPurify chunk is listed on its own line and not counted);
 //  - each npm entry bundled the way an app would ship it: with lit, minified;
-//  - lit alone, the floor every element pays.
+//  - lit alone, the floor every element pays;
+//  - where the bytes of the script-tag bundle go, by source module (bench/lib/where-bytes.mjs).
+// Then, in headless Chromium against the demo server (bench/lib/browser.mjs):
+// the demo page's requests on first load and on an in-page revisit, the first
+// render of a 100-item list against plain DOM, and polling while the tab is hidden.
 // The table is printed and written to bench/results.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,13 +16,23 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import * as prettier from 'prettier';
 import { rollup } from 'rollup';
+import {
+  demoRequests,
+  hiddenRequests,
+  launchBrowser,
+  renderTiming,
+  startDemo,
+} from './lib/browser.mjs';
+import { whereTheBytesGo } from './lib/where-bytes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
 
 /** The static `import` specifiers of a minified ES module (not `import()`). */
 function staticImports(code) {
@@ -71,44 +85,132 @@ async function bundledSize(input, { virtual } = {}) {
     .reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
 }
 
-const rows = [];
+// Rows are [label, value]; a row with a null value heads a section.
+const rows = [['**Size** (min+gzip)', null]];
+const size = (label, bytes) => rows.push([label, kb(bytes)]);
 
 const minBundle = join(dist, 'portal-widgets.min.js');
 const minFiles = withStaticImports(minBundle);
-rows.push([
+size(
   'portal-widgets.min.js + static imports (script tag, lit included)',
   [...minFiles].reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0),
-]);
-const minCode = readFileSync(minBundle, 'utf8');
-const lazy = [...minCode.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]);
+);
+// Lazy chunks are imported from the shared chunk too, not only from the entry file.
+const lazy = [...minFiles].flatMap((file) =>
+  [...readFileSync(file, 'utf8').matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map(
+    (m) => m[1],
+  ),
+);
 for (const chunk of new Set(lazy)) {
-  rows.push([`  lazy: ${chunk}`, gzipSize(readFileSync(join(dist, chunk)))]);
+  size(`  lazy: ${chunk}`, gzipSize(readFileSync(join(dist, chunk))));
 }
 
 for (const entry of ['source', 'article', 'activity-list', 'link-box', 'visit-stats', 'index']) {
   const label = entry === 'index' ? 'portal-widgets (all, npm)' : `portal-widgets/${entry}.js`;
-  rows.push([`${label} + lit`, await bundledSize(join(dist, `${entry}.js`))]);
+  size(`${label} + lit`, await bundledSize(join(dist, `${entry}.js`)));
 }
-rows.push([
+size(
   'a page with only <pw-visit-stats> (visit-stats.js + source.js + lit)',
   await bundledSize(null, {
     virtual: `import ${JSON.stringify(join(dist, 'visit-stats.js'))};\nimport ${JSON.stringify(join(dist, 'source.js'))};`,
   }),
-]);
-rows.push([
+);
+size(
   'lit alone (the floor)',
   await bundledSize(null, { virtual: "export * from 'lit'; export * from 'lit/decorators.js';" }),
-]);
+);
+
+const notes = [];
+const bytes = await whereTheBytesGo(root);
+rows.push([`**Where the bytes go**: script-tag bundle, static part (${kb(bytes.total)})`, null]);
+for (const [group, share] of bytes.rows) size(`  ${group}`, share);
+notes.push(
+  `Where the bytes go: src/bundle.ts is rebuilt in memory (so the total can differ from dist/ if src changed since the build). ` +
+    `Each module's rendered code is minified on its own and the static chunks' real min+gzip size is shared out in proportion ` +
+    `to those lengths (an estimate: gzip works across modules, so per-module gzip sizes would not add up).`,
+);
+
+const paths = (entries) =>
+  entries.map((entry) => `${entry.method} ${entry.path}`).join(', ') || 'none';
+let browser;
+const demo = await startDemo(root);
+try {
+  browser = await launchBrowser();
+  const requests = await demoRequests(browser, root, demo.origin);
+  rows.push(['**Requests**: demo page, five widgets on three resources', null]);
+  rows.push([
+    'first load: GET data requests to /api (expect 3)',
+    String(requests.first.get.length),
+  ]);
+  rows.push([
+    'first load: visit records (POST) and event streams',
+    `${requests.first.post.length} + ${requests.first.stream.length}`,
+  ]);
+  rows.push([
+    'revisit in the same page (every widget re-mounted, cache fresh): GET data requests (expect 0)',
+    String(requests.again.get.length),
+  ]);
+  rows.push([
+    'revisit: visit records (POST) and event streams',
+    `${requests.again.post.length} + ${requests.again.stream.length}`,
+  ]);
+  notes.push(
+    `Requests on first load: ${paths([...requests.first.get, ...requests.first.post, ...requests.first.stream])}. ` +
+      `On the revisit: ${paths([...requests.again.get, ...requests.again.post, ...requests.again.stream])}.`,
+  );
+
+  const render = await renderTiming(browser, root, demo.origin);
+  rows.push([
+    `**First render** of a 100-item list after data arrives (median of ${render.runs})`,
+    null,
+  ]);
+  rows.push(['<pw-activity-list page-size="100">, static source', ms(render.element)]);
+  rows.push(['plain DOM baseline (createElement, same markup)', ms(render.baseline)]);
+  rows.push(['ratio element / baseline', `${(render.element / render.baseline).toFixed(1)}×`]);
+  notes.push(
+    'First render: from the source resolving the page to the 100 items in the shadow DOM (updateComplete), no layout; ' +
+      'the baseline builds the same ul/li/a/time markup into a shadow root. One warm-up run of each is discarded.',
+  );
+
+  const hidden = await hiddenRequests(browser, root, demo.origin);
+  rows.push([
+    `**Hidden tab**: <pw-visit-stats refresh="1">, GET /api/stats over ${hidden.seconds} s`,
+    null,
+  ]);
+  rows.push(['while visible (control)', String(hidden.visible)]);
+  rows.push(['while hidden (expect 0)', String(hidden.hidden)]);
+  notes.push(
+    'Hidden tab: the page overrides document.visibilityState/hidden and fires visibilitychange; ' +
+      'the same box is first watched while visible, so the zero is a held-back timer, not a box that never polls.',
+  );
+} catch (error) {
+  // A size table without the browser rows beats no table: say what is missing.
+  notes.push(`Browser rows missing: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(error);
+} finally {
+  await browser?.close();
+  await demo.stop();
+}
 
 const width = Math.max(...rows.map(([label]) => label.length));
+const valueWidth = Math.max(8, ...rows.map(([, value]) => (value ?? '').length));
 const lines = [
-  `| ${'what'.padEnd(width)} | min+gzip |`,
-  `| ${'-'.repeat(width)} | -------: |`,
-  ...rows.map(([label, bytes]) => `| ${label.padEnd(width)} | ${kb(bytes).padStart(8)} |`),
+  `| ${'what'.padEnd(width)} | ${'value'.padStart(valueWidth)} |`,
+  `| ${'-'.repeat(width)} | ${'-'.repeat(valueWidth - 1)}: |`,
+  ...rows.map(
+    ([label, value]) => `| ${label.padEnd(width)} | ${(value ?? '').padStart(valueWidth)} |`,
+  ),
 ];
 const table = lines.join('\n');
-console.log(table);
+const noteText = notes.map((note) => `- ${note}`).join('\n');
+console.log(`${table}\n\n${noteText}`);
+// Written the way Prettier would, so `prettier --check` stays clean after a bench run.
+const resultsFile = join(root, 'bench', 'results.md');
+const markdown = `# Benchmark results\n\nWritten by \`npm run bench\`. Sizes are minified + gzip (level 9).\n\n${table}\n\n${noteText}\n`;
 writeFileSync(
-  join(root, 'bench', 'results.md'),
-  `# Benchmark results\n\nWritten by \`npm run bench\`. Sizes are minified + gzip (level 9).\n\n${table}\n`,
+  resultsFile,
+  await prettier.format(markdown, {
+    ...(await prettier.resolveConfig(resultsFile)),
+    filepath: resultsFile,
+  }),
 );

@@ -17,7 +17,11 @@ export function translation(lang: Lang): Translation {
 }
 
 // Building Intl formatters is slow; widgets format many dates with few settings.
+// Creating an Intl formatter costs far more than using one (a 100-item list
+// spent most of its render building them), so each is made once per key.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+const countFormatters = new Map<string, Intl.NumberFormat>();
 
 function dateParts(iso: string, locale: string, timeZone: string): DateParts | undefined {
   const instant = new Date(iso);
@@ -39,7 +43,12 @@ function dateParts(iso: string, locale: string, timeZone: string): DateParts | u
   }
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
-  const monthName = new Intl.DateTimeFormat(locale, { timeZone, month: 'long' }).format(instant);
+  let monthFormat = monthFormatters.get(key);
+  if (!monthFormat) {
+    monthFormat = new Intl.DateTimeFormat(locale, { timeZone, month: 'long' });
+    monthFormatters.set(key, monthFormat);
+  }
+  const monthName = monthFormat.format(instant);
   const weekday = parts.weekday ?? '';
   return {
     // vi-VN gives "Thứ Tư"; keep the first letter upper-case whatever the locale data says.
@@ -67,8 +76,15 @@ export function formatDate(iso: string | undefined, t: Translation, timeZone: st
 
 /** A count in the language's grouping ("9.313.603" in Vietnamese), zero-padded to `minDigits`. */
 export function formatCount(value: number, t: Translation, minDigits = 1): string {
-  return new Intl.NumberFormat(t.locale, {
-    maximumFractionDigits: 0,
-    minimumIntegerDigits: Math.min(Math.max(1, Math.trunc(minDigits)), 21),
-  }).format(value);
+  const digits = Math.min(Math.max(1, Math.trunc(minDigits) || 1), 21);
+  const key = `${t.locale}|${digits}`;
+  let format = countFormatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(t.locale, {
+      maximumFractionDigits: 0,
+      minimumIntegerDigits: digits,
+    });
+    countFormatters.set(key, format);
+  }
+  return format.format(value);
 }
