@@ -7,11 +7,16 @@ import '../src/activity-list/activity-list.js';
 import '../src/article/article.js';
 import { createStaticSource } from '../src/data/adapters/static.js';
 import type { DataSource } from '../src/data/types.js';
+import {
+  PORTAL_DATA,
+  optional,
+  fromPortalData,
+  fromBrokenData,
+  fromPendingSource,
+  fromSource,
+  type WidgetArgs,
+} from './shared.js';
 
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
-/** A file that is not JSON: every read fails with a parse error. */
-const BROKEN_DATA = 'story-fixtures/broken.txt';
 /** `{ "items": [], "page": 1, "pageSize": 5, "hasMore": false }`. */
 const EMPTY_PAGE = 'story-fixtures/empty-page.json';
 
@@ -20,7 +25,7 @@ type Paging = 'pages' | 'more' | 'none';
 type State = 'loading' | 'empty' | 'error';
 type Lang = 'vi' | 'en';
 
-interface ActivityListArgs {
+interface ActivityListArgs extends WidgetArgs {
   category?: string;
   'page-size'?: number;
   layout?: Layout;
@@ -30,23 +35,8 @@ interface ActivityListArgs {
   'show-summary'?: boolean;
   target?: string;
   'href-template'?: string;
-  heading?: string;
-  'heading-level'?: number;
-  source?: string;
-  src?: string;
-  lang?: string;
-  onPwLoad?: (event: Event) => void;
-  onPwError?: (event: Event) => void;
   onPwSelect?: (event: Event) => void;
 }
-
-/** A source whose calls never settle: the widget stays in its loading state. */
-const neverAnswers: DataSource = {
-  getArticle: () => new Promise(() => {}),
-  listArticles: () => new Promise(() => {}),
-  listLinks: () => new Promise(() => {}),
-  getVisitStats: () => new Promise(() => {}),
-};
 
 /**
  * The demo data over HTTP, as a backend that gives no item total: with
@@ -63,9 +53,6 @@ function withoutTotal(guessMore: boolean): DataSource {
     },
   };
 }
-
-/** Empty attribute values from the controls panel mean "attribute not set". */
-const optional = (value: string | undefined) => ifDefined(value ? value : undefined);
 
 /**
  * The items of the fixture data link to the demo portal's own pages; following
@@ -99,17 +86,6 @@ const activityList = (args: ActivityListArgs, fallback?: TemplateResult, follow 
     @pw-select=${follow ? args.onPwSelect : reportSelection(args)}
     >${fallback ?? nothing}</pw-activity-list
   >`;
-
-const fromPortalData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${PORTAL_DATA}>${content}</pw-source>`;
-
-const fromBrokenData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${BROKEN_DATA}>${content}</pw-source>`;
-
-const fromSource = (source: DataSource) => (content: TemplateResult) =>
-  html`<pw-source .source=${source}>${content}</pw-source>`;
-
-const fromPendingSource = fromSource(neverAnswers);
 
 /** How each state is reached: fixture files over HTTP, or a source that never answers. */
 const renderState: Record<State, (args: ActivityListArgs) => TemplateResult> = {

@@ -1,40 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/source/source.js';
 import '../src/article/article.js';
-import type { DataSource } from '../src/data/types.js';
+import {
+  fromBrokenData,
+  fromPendingSource,
+  fromPortalData,
+  optional,
+  type WidgetArgs,
+} from './shared.js';
 
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
-/** A file that is not JSON: every read fails with a parse error. */
-const BROKEN_DATA = 'story-fixtures/broken.txt';
-
-interface ArticleArgs {
+interface ArticleArgs extends WidgetArgs {
   'article-id'?: string;
   'id-param'?: string;
   related?: number;
   tools?: string;
-  heading?: string;
-  'heading-level'?: number;
-  source?: string;
-  src?: string;
-  lang?: string;
-  onPwLoad?: (event: Event) => void;
-  onPwError?: (event: Event) => void;
 }
-
-/** A source whose calls never settle: the widget stays in its loading state. */
-const neverAnswers: DataSource = {
-  getArticle: () => new Promise(() => {}),
-  listArticles: () => new Promise(() => {}),
-  listLinks: () => new Promise(() => {}),
-  getVisitStats: () => new Promise(() => {}),
-};
-
-/** Empty attribute values from the controls panel mean "attribute not set". */
-const optional = (value: string | undefined) => ifDefined(value ? value : undefined);
 
 const article = (args: ArticleArgs) =>
   html`<pw-article
@@ -50,15 +33,6 @@ const article = (args: ArticleArgs) =>
     @pw-load=${args.onPwLoad}
     @pw-error=${args.onPwError}
   ></pw-article>`;
-
-const fromPortalData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${PORTAL_DATA}>${content}</pw-source>`;
-
-const fromBrokenData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${BROKEN_DATA}>${content}</pw-source>`;
-
-const fromPendingSource = (content: TemplateResult) =>
-  html`<pw-source .source=${neverAnswers}>${content}</pw-source>`;
 
 const meta: Meta<ArticleArgs> = {
   title: 'Widgets/Article',

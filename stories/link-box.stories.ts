@@ -4,12 +4,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/source/source.js';
 import '../src/link-box/link-box.js';
-import type { DataSource } from '../src/data/types.js';
+import {
+  fromBrokenData,
+  fromPendingSource,
+  fromPortalData,
+  optional,
+  type WidgetArgs,
+} from './shared.js';
 
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
-/** A file that is not JSON: every read fails with a parse error. */
-const BROKEN_DATA = 'story-fixtures/broken.txt';
 /** `{ "items": [] }`. */
 const EMPTY_LINKS = 'story-fixtures/empty-links.json';
 /** Safe and unsafe links mixed: https, mailto, tel, javascript, file and one without a URL. */
@@ -18,28 +20,10 @@ const MIXED_LINKS = 'story-fixtures/links-mixed.json';
 type Variant = 'select' | 'list' | 'logos';
 type State = 'loaded' | 'loading' | 'empty' | 'error';
 
-interface LinkBoxArgs {
+interface LinkBoxArgs extends WidgetArgs {
   variant?: Variant;
   group?: string;
-  heading?: string;
-  'heading-level'?: number;
-  source?: string;
-  src?: string;
-  lang?: string;
-  onPwLoad?: (event: Event) => void;
-  onPwError?: (event: Event) => void;
 }
-
-/** A source whose calls never settle: the widget stays in its loading state. */
-const neverAnswers: DataSource = {
-  getArticle: () => new Promise(() => {}),
-  listArticles: () => new Promise(() => {}),
-  listLinks: () => new Promise(() => {}),
-  getVisitStats: () => new Promise(() => {}),
-};
-
-/** Empty attribute values from the controls panel mean "attribute not set". */
-const optional = (value: string | undefined) => ifDefined(value ? value : undefined);
 
 const linkBox = (args: LinkBoxArgs) =>
   html`<pw-link-box
@@ -53,15 +37,6 @@ const linkBox = (args: LinkBoxArgs) =>
     @pw-load=${args.onPwLoad}
     @pw-error=${args.onPwError}
   ></pw-link-box>`;
-
-const fromPortalData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${PORTAL_DATA}>${content}</pw-source>`;
-
-const fromBrokenData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${BROKEN_DATA}>${content}</pw-source>`;
-
-const fromPendingSource = (content: TemplateResult) =>
-  html`<pw-source .source=${neverAnswers}>${content}</pw-source>`;
 
 /** How each state is reached: fixture files over HTTP, or a source that never answers. */
 const renderState: Record<State, (args: LinkBoxArgs) => TemplateResult> = {

@@ -3,9 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/index.js';
-
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
+import { PORTAL_DATA } from './shared.js';
 
 interface PortalPageArgs {
   /** Language of the whole page (the widgets follow it); empty: the toolbar's language. */

@@ -15,9 +15,7 @@ import type {
   Page,
   VisitStats,
 } from '../src/data/types.js';
-
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
+import { neverAnswers, PORTAL_DATA } from './shared.js';
 
 interface SourceArgs {
   type?: string;
@@ -57,14 +55,6 @@ const widgets = (attributes: { source?: string } = {}) =>
         fields="online today total"
       ></pw-visit-stats>`,
   );
-
-/** A source whose calls never settle: the widgets stay in their loading state. */
-const neverAnswers: DataSource = {
-  getArticle: () => new Promise(() => {}),
-  listArticles: () => new Promise(() => {}),
-  listLinks: () => new Promise(() => {}),
-  getVisitStats: () => new Promise(() => {}),
-};
 
 /**
  * A backend written in script: any object with these four methods is a data

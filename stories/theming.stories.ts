@@ -1,20 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/index.js';
-import type { DataSource } from '../src/data/types.js';
-
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
-/** A file that is not JSON: every read fails with a parse error. */
-const BROKEN_DATA = 'story-fixtures/broken.txt';
-
-/** A source whose calls never settle: the boxes stay in their loading state. */
-const neverAnswers: DataSource = {
-  getArticle: () => new Promise(() => {}),
-  listArticles: () => new Promise(() => {}),
-  listLinks: () => new Promise(() => {}),
-  getVisitStats: () => new Promise(() => {}),
-};
+import { BROKEN_DATA, neverAnswers, PORTAL_DATA } from './shared.js';
 
 /**
  * A dark-blue, flat look with rounded cards, written as a portal's own

@@ -6,11 +6,14 @@ import '../src/source/source.js';
 import '../src/visit-stats/visit-stats.js';
 import { createStaticSource } from '../src/data/adapters/static.js';
 import type { DataSource, VisitStats } from '../src/data/types.js';
-
-/** The demo portal's data, served next to the preview iframe (see .storybook/main.ts). */
-const PORTAL_DATA = 'fixtures/portal.json';
-/** A file that is not JSON: every read fails with a parse error. */
-const BROKEN_DATA = 'story-fixtures/broken.txt';
+import {
+  fromBrokenData,
+  fromPendingSource,
+  fromPortalData,
+  optional,
+  PORTAL_DATA,
+  type WidgetArgs,
+} from './shared.js';
 
 /** `{}`: no counter at all. */
 const EMPTY_STATS = 'story-fixtures/empty-stats.json';
@@ -19,31 +22,13 @@ const ALL_FIELDS = ['online', 'today', 'yesterday', 'week', 'month', 'year', 'to
 
 type State = 'loaded' | 'loading' | 'empty' | 'error';
 
-interface VisitStatsArgs {
+interface VisitStatsArgs extends WidgetArgs {
   /** The figures to show; the control gives a list, the attribute takes them space-separated. */
   fields?: string[] | string;
   refresh?: number;
   record?: boolean;
   digits?: number;
-  heading?: string;
-  'heading-level'?: number;
-  source?: string;
-  src?: string;
-  lang?: string;
-  onPwLoad?: (event: Event) => void;
-  onPwError?: (event: Event) => void;
 }
-
-/** A source whose calls never settle: the widget stays in its loading state. */
-const neverAnswers: DataSource = {
-  getArticle: () => new Promise(() => {}),
-  listArticles: () => new Promise(() => {}),
-  listLinks: () => new Promise(() => {}),
-  getVisitStats: () => new Promise(() => {}),
-};
-
-/** Empty attribute values from the controls panel mean "attribute not set". */
-const optional = (value: string | undefined) => ifDefined(value ? value : undefined);
 
 const fieldsAttribute = (fields: VisitStatsArgs['fields']) =>
   Array.isArray(fields) ? fields.join(' ') : fields;
@@ -62,15 +47,6 @@ const visitStats = (args: VisitStatsArgs) =>
     @pw-load=${args.onPwLoad}
     @pw-error=${args.onPwError}
   ></pw-visit-stats>`;
-
-const fromPortalData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${PORTAL_DATA}>${content}</pw-source>`;
-
-const fromBrokenData = (content: TemplateResult) =>
-  html`<pw-source type="static" base-url=${BROKEN_DATA}>${content}</pw-source>`;
-
-const fromPendingSource = (content: TemplateResult) =>
-  html`<pw-source .source=${neverAnswers}>${content}</pw-source>`;
 
 /** How each state is reached: fixture files over HTTP, or a source that never answers. */
 const renderState: Record<State, (args: VisitStatsArgs) => TemplateResult> = {
