@@ -24,6 +24,7 @@ import {
   firstOf,
   getOptions,
   htmlToText,
+  notOffered,
   queryString,
   siteRoot,
   validateFrom,
@@ -238,21 +239,11 @@ export function createDrupalSource(options: DrupalSourceOptions): DrupalSource {
     },
 
     listLinks(): Promise<Link[]> {
-      return Promise.reject(
-        new ConfigError(
-          'The drupal source reads content only. Take the links from another source: ' +
-            '<pw-source type="composite" links="ID">.',
-        ),
-      );
+      return notOffered('links', 'The drupal source reads content only.');
     },
 
     getVisitStats(): Promise<VisitStats> {
-      return Promise.reject(
-        new ConfigError(
-          'Drupal publishes no visit statistics through JSON:API. Take them from another source: ' +
-            '<pw-source type="composite" stats="ID">.',
-        ),
-      );
+      return notOffered('stats', 'Drupal publishes no visit statistics through JSON:API.');
     },
   };
 }

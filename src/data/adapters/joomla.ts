@@ -25,6 +25,7 @@ import {
   fillTemplate,
   getOptions,
   htmlToText,
+  notOffered,
   queryString,
   siteRoot,
   validateFrom,
@@ -241,21 +242,11 @@ export function createJoomlaSource(options: JoomlaSourceOptions): JoomlaSource {
     },
 
     listLinks(): Promise<Link[]> {
-      return Promise.reject(
-        new ConfigError(
-          'The joomla source reads articles only. Take the links from another source: ' +
-            '<pw-source type="composite" links="ID">.',
-        ),
-      );
+      return notOffered('links', 'The joomla source reads articles only.');
     },
 
     getVisitStats(): Promise<VisitStats> {
-      return Promise.reject(
-        new ConfigError(
-          'Joomla publishes no visit statistics through its API. Take them from another source: ' +
-            '<pw-source type="composite" stats="ID">.',
-        ),
-      );
+      return notOffered('stats', 'Joomla publishes no visit statistics through its API.');
     },
   };
 }

@@ -27,6 +27,7 @@ import {
   firstOf,
   getOptions,
   htmlToText,
+  notOffered,
   queryString,
   siteRoot,
   validateFrom,
@@ -227,21 +228,11 @@ export function createLiferaySource(options: LiferaySourceOptions): LiferaySourc
     },
 
     listLinks(): Promise<Link[]> {
-      return Promise.reject(
-        new ConfigError(
-          'The liferay source reads web content only. Take the links from another source: ' +
-            '<pw-source type="composite" links="ID">.',
-        ),
-      );
+      return notOffered('links', 'The liferay source reads web content only.');
     },
 
     getVisitStats(): Promise<VisitStats> {
-      return Promise.reject(
-        new ConfigError(
-          'Liferay publishes no visit statistics through its headless API. Take them from another ' +
-            'source: <pw-source type="composite" stats="ID">.',
-        ),
-      );
+      return notOffered('stats', 'Liferay publishes no visit statistics through its headless API.');
     },
   };
 }

@@ -32,6 +32,7 @@ import {
   fillTemplate,
   getOptions,
   htmlToText,
+  notOffered,
   opmlLinks,
   parseXml,
   validateFrom,
@@ -415,12 +416,7 @@ export function createRssSource(options: RssSourceOptions): RssSource {
     },
 
     getVisitStats(): Promise<VisitStats> {
-      return Promise.reject(
-        new ConfigError(
-          'A feed holds no visit statistics. Take them from another source: ' +
-            '<pw-source type="composite" stats="ID">.',
-        ),
-      );
+      return notOffered('stats', 'A feed holds no visit statistics.');
     },
   };
 }

@@ -323,3 +323,17 @@ export function configuredUrl(url: string, base: string | undefined, what: strin
     throw new ConfigError(`${what} "${url}" is not a valid URL.`);
   }
 }
+
+/**
+ * The answer of an adapter asked for data its backend does not publish: a
+ * configuration error that says why and names the composite source, which
+ * takes that kind of data from another backend.
+ */
+export function notOffered(kind: 'links' | 'stats', why: string, note = ''): Promise<never> {
+  const what = kind === 'links' ? 'the links' : 'them';
+  return Promise.reject(
+    new ConfigError(
+      `${why} Take ${what} from another source: <pw-source type="composite" ${kind}="ID">${note}.`,
+    ),
+  );
+}

@@ -33,6 +33,7 @@ import {
   getOptions,
   headerCount,
   htmlToText,
+  notOffered,
   opmlLinks,
   parseXml,
   queryString,
@@ -334,11 +335,10 @@ export function createWordPressSource(options: WordPressSourceOptions): WordPres
     },
 
     getVisitStats(): Promise<VisitStats> {
-      return Promise.reject(
-        new ConfigError(
-          'WordPress publishes no visit statistics. Take them from another source: ' +
-            '<pw-source type="composite" stats="ID"> (see "Backends" in the README).',
-        ),
+      return notOffered(
+        'stats',
+        'WordPress publishes no visit statistics.',
+        ' (see "Backends" in the README)',
       );
     },
   };
