@@ -194,6 +194,30 @@ export function normalizeArticle(raw: unknown, ctx: NormalizeContext): Article {
 }
 
 /**
+ * Normalizes each item with `normalize`, leaving out (with a console warning
+ * naming `what`) the ones that fail validation: one bad item must not cost the
+ * visitor the whole list. Stops once `limit` items are kept.
+ */
+export function keepValid<R, T>(
+  raw: readonly R[],
+  normalize: (item: R) => T,
+  what: string,
+  limit = Infinity,
+): T[] {
+  const kept: T[] = [];
+  for (const item of raw) {
+    if (kept.length >= limit) break;
+    try {
+      kept.push(normalize(item));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      console.warn(`portal-widgets: skipped ${what}: ${error.message}`);
+    }
+  }
+  return kept;
+}
+
+/**
  * Validates one page of articles. Items that fail validation are left out
  * (with a console warning) rather than failing the whole list. `raw` may also
  * be a bare array of items.
@@ -214,18 +238,14 @@ export function normalizePage(
     );
   }
   const rawItems: unknown[] = container.items;
-  const items: ArticleSummary[] = [];
   // A backend that ignores the page size must not make the box draw (or this loop check) thousands of items.
   const limit = positiveInteger(query.pageSize) ?? Infinity;
-  for (const item of rawItems) {
-    if (items.length >= limit) break;
-    try {
-      items.push(normalizeArticleSummary(item, ctx));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      console.warn(`portal-widgets: skipped an article in the list: ${error.message}`);
-    }
-  }
+  const items = keepValid(
+    rawItems,
+    (item) => normalizeArticleSummary(item, ctx),
+    'an article in the list',
+    limit,
+  );
   const page = positiveInteger(container.page) ?? query.page;
   const pageSize = positiveInteger(container.pageSize) ?? query.pageSize;
   const total = count(container.total);

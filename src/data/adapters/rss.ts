@@ -6,9 +6,10 @@
  */
 
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../dates.js';
-import { ConfigError, NotFoundError, ParseError, ValidationError } from '../errors.js';
+import { ConfigError, NotFoundError, ParseError } from '../errors.js';
 import { defaultHttpClient, type HttpClient } from '../http.js';
 import {
+  keepValid,
   normalizeArticle,
   normalizeArticleSummary,
   normalizeLinks,
@@ -344,16 +345,7 @@ export function createRssSource(options: RssSourceOptions): RssSource {
   }
 
   function summaries(entries: FeedEntry[], ctx: NormalizeContext): ArticleSummary[] {
-    const result: ArticleSummary[] = [];
-    for (const entry of entries) {
-      try {
-        result.push(normalizeArticleSummary(entry.record, ctx));
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        console.warn(`portal-widgets: skipped a feed item: ${error.message}`);
-      }
-    }
-    return result;
+    return keepValid(entries, (entry) => normalizeArticleSummary(entry.record, ctx), 'a feed item');
   }
 
   return {

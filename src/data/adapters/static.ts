@@ -7,6 +7,7 @@ import { checkTimeZone, DEFAULT_TIME_ZONE } from '../dates.js';
 import { ConfigError, NotFoundError, ValidationError } from '../errors.js';
 import { defaultHttpClient, type HttpClient } from '../http.js';
 import {
+  keepValid,
   normalizeArticle,
   normalizeArticleSummary,
   normalizeLinks,
@@ -112,16 +113,11 @@ export function createStaticSource(options: StaticSourceOptions): StaticSource {
 
   /** Valid summaries paired with their raw record; invalid ones are skipped with a warning. */
   function summaries({ data, ctx }: Loaded): { summary: ArticleSummary; raw: unknown }[] {
-    const result: { summary: ArticleSummary; raw: unknown }[] = [];
-    for (const raw of data.articles ?? []) {
-      try {
-        result.push({ summary: normalizeArticleSummary(raw, ctx), raw });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        console.warn(`portal-widgets: skipped a static article: ${error.message}`);
-      }
-    }
-    return result;
+    return keepValid(
+      data.articles ?? [],
+      (raw) => ({ summary: normalizeArticleSummary(raw, ctx), raw }),
+      'a static article',
+    );
   }
 
   return {
