@@ -58,13 +58,8 @@ export {
   safeUrl,
   type NormalizeContext,
 } from './normalize.js';
-export {
-  applyFields,
-  fillTemplate,
-  getPath,
-  htmlToText,
-  type FieldMap,
-} from './adapters/shared.js';
+export { applyFields, fillTemplate, getPath, type FieldMap } from './adapters/shared.js';
+export { htmlToText } from './adapters/cms.js';
 export {
   createJsonSource,
   type JsonEndpoints,

@@ -22,13 +22,12 @@ import {
   asRecord,
   explainCors,
   firstOf,
-  getOptions,
   htmlToText,
   notOffered,
   queryString,
   siteRoot,
-  validateFrom,
-} from './shared.js';
+} from './cms.js';
+import { getOptions, validateFrom } from './shared.js';
 
 /** Options of {@link createDrupalSource}. */
 export interface DrupalSourceOptions {

@@ -18,18 +18,8 @@ import type {
   RequestOptions,
   VisitStats,
 } from '../types.js';
-import {
-  asRecord,
-  checkTemplate,
-  explainCors,
-  fillTemplate,
-  getOptions,
-  htmlToText,
-  notOffered,
-  queryString,
-  siteRoot,
-  validateFrom,
-} from './shared.js';
+import { asRecord, explainCors, htmlToText, notOffered, queryString, siteRoot } from './cms.js';
+import { checkTemplate, fillTemplate, getOptions, validateFrom } from './shared.js';
 
 /** Options of {@link createJoomlaSource}. */
 export interface JoomlaSourceOptions {

@@ -21,17 +21,14 @@ import type {
 } from '../types.js';
 import {
   asRecord,
-  checkTemplate,
   explainCors,
-  fillTemplate,
   firstOf,
-  getOptions,
   htmlToText,
   notOffered,
   queryString,
   siteRoot,
-  validateFrom,
-} from './shared.js';
+} from './cms.js';
+import { checkTemplate, fillTemplate, getOptions, validateFrom } from './shared.js';
 
 /** Options of {@link createLiferaySource}. */
 export interface LiferaySourceOptions {

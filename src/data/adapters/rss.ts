@@ -26,18 +26,8 @@ import type {
   RequestOptions,
   VisitStats,
 } from '../types.js';
-import {
-  checkTemplate,
-  configuredUrl,
-  explainCors,
-  fillTemplate,
-  getOptions,
-  htmlToText,
-  notOffered,
-  opmlLinks,
-  parseXml,
-  validateFrom,
-} from './shared.js';
+import { configuredUrl, explainCors, htmlToText, notOffered, opmlLinks, parseXml } from './cms.js';
+import { checkTemplate, fillTemplate, getOptions, validateFrom } from './shared.js';
 
 /** Options of {@link createRssSource}. */
 export interface RssSourceOptions {

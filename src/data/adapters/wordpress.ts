@@ -30,7 +30,6 @@ import {
   configuredUrl,
   explainCors,
   firstOf,
-  getOptions,
   headerCount,
   htmlToText,
   notOffered,
@@ -38,8 +37,8 @@ import {
   parseXml,
   queryString,
   siteRoot,
-  validateFrom,
-} from './shared.js';
+} from './cms.js';
+import { getOptions, validateFrom } from './shared.js';
 
 /** Options of {@link createWordPressSource}. */
 export interface WordPressSourceOptions {
