@@ -40,15 +40,8 @@ export {
   type PostOptions,
   type TextResponse,
 } from './http.js';
-export {
-  DEFAULT_TIME_ZONE,
-  checkTimeZone,
-  compileDateFormat,
-  isValidTimeZone,
-  parseDate,
-  parseDateWithFormat,
-  type DateFormat,
-} from './dates.js';
+export { DEFAULT_TIME_ZONE, checkTimeZone, isValidTimeZone, parseDate } from './dates.js';
+export { compileDateFormat, parseDateWithFormat, type DateFormat } from './date-format.js';
 export {
   normalizeArticle,
   normalizeArticleSummary,

@@ -295,4 +295,38 @@ describe('createJsonSource', () => {
       ).to.throw(ConfigError);
     });
   });
+
+  describe('code loaded on demand', () => {
+    /** The adapter's lazily loaded modules the page has downloaded so far. */
+    const lazyModules = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => /\/adapters\/json-(mapping|watch)\./.test(path));
+
+    it('downloads neither the mapping nor the stream code for the default endpoints', async () => {
+      performance.setResourceTimingBufferSize(10_000);
+      const source = createJsonSource({
+        baseUrl: FIXTURE_API,
+        http: http(),
+        fields: { link: { title: 'title' } },
+        endpoints: { stream: '{base}/stats/stream' },
+      });
+      await source.listArticles({ category: LEADERSHIP, page: 1, pageSize: 2 });
+      await source.getArticle('hong-bang-tiep-doan-kiem-tra');
+      await source.listLinks({});
+      await source.getVisitStats();
+      expect(lazyModules()).to.deep.equal([]);
+
+      // A mapped source fetches the mapping code with its first request, and the check sees it.
+      const mapped = createJsonSource({
+        baseUrl: FIXTURE_API,
+        http: http(),
+        stats: { fields: { online: 'online' } },
+      });
+      expect((await mapped.getVisitStats()).online).to.be.a('number');
+      expect(lazyModules()).to.have.length(1);
+      expect(lazyModules()[0]).to.match(/json-mapping\./);
+    });
+  });
 });

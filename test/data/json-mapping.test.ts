@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ActivityListElement, ArticleElement } from '../../src/index.js';
 import { createJsonSource, type JsonSourceOptions } from '../../src/data/adapters/json.js';
-import { compileDateFormat, parseDateWithFormat, parseEpoch } from '../../src/data/dates.js';
+import { compileDateFormat, parseDateWithFormat } from '../../src/data/date-format.js';
+import { parseEpoch } from '../../src/data/dates.js';
 import { ConfigError, ValidationError } from '../../src/data/errors.js';
 import { HttpClient } from '../../src/data/http.js';
 import { createScenario, settle, type Scenario } from '../helpers/server.js';
@@ -448,7 +449,7 @@ describe('json adapter: declarative mapping', () => {
       expect(page.items[0]!.date).to.equal('2026-02-25T17:00:00.000Z');
     });
 
-    it('reads dateFormat patterns in the source time zone and refuses bad patterns', () => {
+    it('reads dateFormat patterns in the source time zone and refuses bad patterns', async () => {
       const format = compileDateFormat('dd/MM/yyyy HH:mm:ss');
       expect(parseDateWithFormat('26/02/2026 10:05:30', format, 'Asia/Ho_Chi_Minh')).to.equal(
         '2026-02-26T03:05:30.000Z',
@@ -470,7 +471,46 @@ describe('json adapter: declarative mapping', () => {
       expect(parseEpoch('abc')).to.equal(undefined);
       expect(() => compileDateFormat('HH:mm')).to.throw(ConfigError, /dd, MM and yyyy/);
       expect(() => compileDateFormat('dd/MM/yyyy dd')).to.throw(ConfigError, /twice/);
-      expect(() => createJsonSource({ baseUrl: '/api', dateFormat: '' })).to.throw(ConfigError);
+      // The pattern is compiled with the mapping code, loaded by the first request: that request fails.
+      const source = createJsonSource({ baseUrl: '/api', dateFormat: '' });
+      const outcome = await settle(source.listArticles({ page: 1, pageSize: 5 }));
+      expect(outcome.error).to.be.instanceOf(ConfigError);
+      expect((outcome.error as Error).message).to.contain('"dateFormat" must be a pattern');
+      expect((await settle(source.getVisitStats())).error).to.be.instanceOf(ConfigError);
+    });
+
+    it('reads the dateFormat on the default endpoints too, without a mapping', async () => {
+      const scenario = await createScenario([
+        { body: { items: [{ id: 1, title: 'Một', ngay: '26/02/2026 10:05' }], total: 1 } },
+        { body: { id: 1, title: 'Một', body: '<p>Một</p>', ngay: '26/02/2026 10:05' } },
+        { body: { online: 2, updatedAt: '26/02/2026 10:05' } },
+      ]);
+      const source = createJsonSource({
+        baseUrl: scenario.base,
+        http: http(),
+        dateFormat: 'dd/MM/yyyy HH:mm',
+        fields: { article: { date: 'ngay' } },
+      });
+      const page = await source.listArticles({ page: 1, pageSize: 5 });
+      expect(page.items[0]!.date).to.equal('2026-02-26T03:05:00.000Z');
+      expect((await source.getArticle('1')).date).to.equal('2026-02-26T03:05:00.000Z');
+      expect(await source.getVisitStats()).to.deep.equal({
+        online: 2,
+        updatedAt: '2026-02-26T03:05:00.000Z',
+      });
+    });
+
+    it('shows a bad dateFormat as the configuration error of the widget', async () => {
+      const scenario = await createScenario([{ body: { items: [] } }]);
+      const list = await mountWithMapping<ActivityListElement>(
+        scenario.base,
+        { dateFormat: 'HH:mm' },
+        'pw-activity-list',
+        { lang: 'en' },
+      );
+      const alert = part(list, '[role="alert"]');
+      expect(alert.textContent).to.contain('The data source is not set up correctly.');
+      expect(shownText(list)).not.to.match(BROKEN_VALUES);
     });
   });
 

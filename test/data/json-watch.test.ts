@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createJsonSource } from '../../src/data/adapters/json.js';
+import { createJsonSource, watchWhenLoaded } from '../../src/data/adapters/json.js';
 import { ConfigError } from '../../src/data/errors.js';
 import { HttpClient } from '../../src/data/http.js';
 import type { VisitStats } from '../../src/data/types.js';
@@ -152,5 +152,78 @@ describe('json source: watchVisitStats', () => {
     stops.push(source.watchVisitStats!((stats) => seen.push(stats)));
     const polled = await waitFor(() => seen[0], 'nothing was polled');
     expect(polled.total).to.equal(expected.total);
+  });
+
+  it('opens nothing when stopped before its code has loaded', async () => {
+    const scenario = await createScenario([{ headers: EVENT_STREAM, hang: true }]);
+    const source = createJsonSource({ baseUrl: scenario.base, endpoints: STREAM, http: http() });
+    const seen: VisitStats[] = [];
+    // The stream code arrives asynchronously (even when already downloaded): stopped before that.
+    source.watchVisitStats!((stats) => seen.push(stats))();
+    await sleep(300);
+    expect((await scenario.log()).count).to.equal(0);
+    expect(seen).to.deep.equal([]);
+
+    // Not stopped, the same source does open the stream.
+    stops.push(source.watchVisitStats!((stats) => seen.push(stats)));
+    const { requests } = await waitForRequests(scenario, 1);
+    expect(requests[0].url).to.equal(`${scenario.base}/stats/stream`);
+  });
+
+  it('polls the figures, with a warning, when the stream code cannot be loaded', async () => {
+    // The missing chunk is a real 404 from the server, as a half-deployed bundle would give.
+    const chunk = await createScenario([{ status: 404, body: 'not found', headers: {} }]);
+    const stats = await createScenario([{ body: { online: 7, total: 70 } }]);
+    const source = createJsonSource({ baseUrl: stats.base, http: http() });
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    const seen: VisitStats[] = [];
+    let stop: () => void;
+    try {
+      stop = watchWhenLoaded(
+        () => import(`${chunk.base}/json-watch.js`),
+        50,
+        (signal) => source.getVisitStats({ fresh: true, signal }),
+        (figures) => seen.push(figures),
+      );
+      await waitFor(() => seen.length >= 2, 'the figures were not polled');
+    } finally {
+      console.warn = warn;
+    }
+    expect(seen[0]).to.deep.equal({ online: 7, total: 70 });
+    expect((await chunk.log()).count).to.equal(1);
+    expect(String(warnings[0]?.[0])).to.contain('the live figures could not be loaded');
+
+    stop();
+    const requested = (await stats.log()).count;
+    const delivered = seen.length;
+    await sleep(300);
+    expect((await stats.log()).count).to.equal(requested);
+    expect(seen.length).to.equal(delivered);
+  });
+
+  it('starts nothing, not even polling, when stopped before a failed load settles', async () => {
+    const chunk = await createScenario([
+      { status: 404, body: 'not found', headers: {}, delayMs: 100 },
+    ]);
+    const stats = await createScenario([{ body: { online: 1 } }]);
+    const source = createJsonSource({ baseUrl: stats.base, http: http() });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const stop = watchWhenLoaded(
+        () => import(`${chunk.base}/json-watch.js`),
+        20,
+        (signal) => source.getVisitStats({ fresh: true, signal }),
+        () => undefined,
+      );
+      stop();
+      await waitForRequests(chunk, 1);
+      await sleep(300);
+    } finally {
+      console.warn = warn;
+    }
+    expect((await stats.log()).count).to.equal(0);
   });
 });

@@ -4,14 +4,8 @@
  * templates and dot-path field maps adapt it to other APIs without code.
  */
 
-import {
-  checkTimeZone,
-  compileDateFormat,
-  DEFAULT_TIME_ZONE,
-  parseDateWithFormat,
-  parseEpoch,
-} from '../dates.js';
-import { ConfigError, ValidationError } from '../errors.js';
+import { checkTimeZone, DEFAULT_TIME_ZONE, parseEpoch } from '../dates.js';
+import { ConfigError } from '../errors.js';
 import { defaultHttpClient, type HttpClient } from '../http.js';
 import {
   normalizeArticle,
@@ -32,13 +26,13 @@ import type {
   VisitStats,
 } from '../types.js';
 import { isVisitRecorded, setVisitRecorded, visitSessionId } from '../visit-session.js';
+import type { JsonReading, Kind, KindMapping, KindMappings } from './json-mapping.js';
 import {
   applyFields,
   checkFieldMap,
   checkTemplate,
   fillTemplate,
   getOptions,
-  getPath,
   validateFrom,
   type FieldMap,
 } from './shared.js';
@@ -177,8 +171,6 @@ const OPTION_KEYS = new Set([
   'stats',
 ]);
 
-type Kind = 'articles' | 'article' | 'links' | 'stats';
-
 /** The keys each kind's mapping may have. */
 const KIND_KEYS: Record<Kind, readonly string[]> = {
   articles: ['url', 'root', 'items', 'total', 'totalPages', 'hasMore', 'fields'],
@@ -186,17 +178,6 @@ const KIND_KEYS: Record<Kind, readonly string[]> = {
   links: ['url', 'root', 'items', 'fields'],
   stats: ['url', 'root', 'fields'],
 };
-
-/** A checked kind mapping: paths are strings, fields a field map. */
-interface KindMapping {
-  url?: string;
-  root?: string;
-  items?: string;
-  total?: string;
-  totalPages?: string;
-  hasMore?: string;
-  fields: FieldMap;
-}
 
 /** Checks one kind's mapping as given in the page's JSON. */
 function checkKind(kind: Kind, given: unknown): KindMapping | undefined {
@@ -230,81 +211,6 @@ function checkPageBase(given: unknown): 0 | 1 {
   const value = typeof given === 'string' ? Number(given.trim()) : given;
   if (value !== 0 && value !== 1) throw new ConfigError('"pageBase" must be 0 or 1.');
   return value;
-}
-
-/**
- * A count from a number or a numeric string; digit groups (`9.313.603`,
- * `9,313,603`, `9 313 603`) are joined, since counts are whole numbers.
- */
-function toCount(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const text = value.trim();
-  return /^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$/.test(text) ? text.replace(/\D/g, '') : text;
-}
-
-/** Whether a `hasMore` value says a later page exists: a flag, or a "next" link or number. */
-function toHasMore(value: unknown, path: string, url: string): boolean {
-  if (value === null || value === false || value === 0 || value === '') return false;
-  if (value === true || (typeof value === 'number' && value > 0)) return true;
-  if (typeof value === 'string') {
-    const text = value.trim().toLowerCase();
-    if (text === 'false' || text === '0') return false;
-    return true;
-  }
-  throw new ValidationError(
-    `"${path}" in the response of ${url} should be true or false (or a next link), got ${JSON.stringify(value)}.`,
-    { url },
-  );
-}
-
-/** What the mapping names when a path leads nowhere: the path, and the setting holding it. */
-function notFound(path: string, setting: string, url: string): ConfigError {
-  return new ConfigError(
-    `"${path}" not found in the response of ${url} (set in ${setting}). Check the path in the <pw-source> JSON mapping.`,
-  );
-}
-
-/** Reads a configured path, failing with a ConfigError naming it when it is absent. */
-function required(value: unknown, path: string | undefined, setting: string, url: string): unknown {
-  if (path === undefined) return value;
-  const found = getPath(value, path);
-  if (found === undefined) throw notFound(path, setting, url);
-  return found;
-}
-
-/** The list of a response: at `items` when given, else the value itself (or its `items` array). */
-function listAt(root: unknown, mapping: KindMapping, kind: Kind, url: string): unknown[] {
-  const value = required(root, mapping.items, `${kind}.items`, url);
-  if (Array.isArray(value)) return value;
-  if (mapping.items === undefined && isRecord(value) && Array.isArray(value.items))
-    return value.items;
-  throw new ConfigError(
-    mapping.items === undefined
-      ? `The response of ${url} is not a list: set "${kind}.items" to the path of the list in it.`
-      : `"${mapping.items}" in the response of ${url} is not a list (set in ${kind}.items).`,
-  );
-}
-
-/**
- * Maps the fields of each object. A field path absent from every object is a
- * ConfigError naming it (one item may lack an optional field; all of them
- * lacking it means the path is wrong). `strict` limits the check to some fields.
- */
-function mapObjects(
-  objects: unknown[],
-  fields: FieldMap,
-  kind: Kind,
-  url: string,
-  strict?: readonly string[],
-): Record<string, unknown>[] {
-  const records = objects.filter(isRecord);
-  for (const [field, path] of Object.entries(fields)) {
-    if (strict && !strict.includes(field)) continue;
-    if (records.length > 0 && records.every((record) => getPath(record, path) === undefined)) {
-      throw notFound(path, `${kind}.fields["${field}"]`, url);
-    }
-  }
-  return objects.map((item) => applyFields(item, fields) as Record<string, unknown>);
 }
 
 const DEFAULT_ENDPOINTS: Required<JsonEndpoints> = {
@@ -344,19 +250,6 @@ function watchOptions(given: unknown): Required<JsonWatchOptions> {
   return result;
 }
 
-/**
- * The value at a `hasMore` path. A "next" key missing from an object that is
- * there means no next page (JSON:API style); a missing parent is a wrong path.
- */
-function nextMarker(root: unknown, path: string, url: string): unknown {
-  const found = getPath(root, path);
-  if (found !== undefined) return found;
-  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-  const parent = cut <= 0 ? root : getPath(root, path.slice(0, cut));
-  if (isRecord(parent)) return null;
-  throw notFound(path, 'articles.hasMore', url);
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -376,10 +269,68 @@ export interface JsonSource extends DataSource {
   readonly timeZone: string;
 }
 
+/** How a source without a mapping or a `dateFormat` reads dates: epoch numbers become ISO 8601. */
+const CANONICAL_READING: JsonReading = { readDate: (value) => parseEpoch(value) ?? value };
+
+/** Reads the figures every `ms` until stopped: watching without a stream. */
+function pollEvery(
+  ms: number,
+  read: (signal: AbortSignal) => Promise<VisitStats>,
+  callback: (stats: VisitStats) => void,
+): () => void {
+  const controller = new AbortController();
+  const timer = setInterval(() => {
+    read(controller.signal).then(
+      (stats) => {
+        if (!controller.signal.aborted) callback(stats);
+      },
+      // A failed reading waits for the next one.
+      () => undefined,
+    );
+  }, ms);
+  return () => {
+    clearInterval(timer);
+    controller.abort();
+  };
+}
+
+/**
+ * Starts watching once `load` has brought the code for it, and returns at once
+ * the function that stops it: stopped before then, nothing is started. When
+ * the code cannot be loaded, the figures are read with `poll` every `pollMs`
+ * instead (with a warning), as when the stream is down. Exported for its
+ * tests; not part of the package's API.
+ */
+export function watchWhenLoaded(
+  load: () => Promise<() => () => void>,
+  pollMs: number,
+  poll: (signal: AbortSignal) => Promise<VisitStats>,
+  callback: (stats: VisitStats) => void,
+): () => void {
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  void load()
+    .catch((error: unknown): (() => () => void) => {
+      console.warn('portal-widgets: the live figures could not be loaded; polling instead.', error);
+      return () => pollEvery(pollMs, poll, callback);
+    })
+    .then((start) => {
+      if (!stopped) stop = start();
+    });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
 /**
  * Creates a data source for a JSON REST backend.
  *
- * @throws {ConfigError} for an unknown time zone, a bad template or field map.
+ * A `dateFormat` is compiled with the mapping code, which is loaded on the
+ * first request: a bad pattern fails that request (and each later one) with a
+ * {@link ConfigError}.
+ *
+ * @throws {ConfigError} for an unknown time zone, a bad template, field map or mapping setting.
  */
 export function createJsonSource(options: JsonSourceOptions): JsonSource {
   if (typeof options.baseUrl !== 'string')
@@ -403,9 +354,7 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
     }
   }
   const pageBase = checkPageBase(options.pageBase);
-  const dateFormat =
-    options.dateFormat === undefined ? undefined : compileDateFormat(options.dateFormat);
-  const kinds = {
+  const kinds: KindMappings = {
     articles: checkKind('articles', options.articles),
     article: checkKind('article', options.article),
     links: checkKind('links', options.links),
@@ -461,18 +410,27 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
   }
   const ctx: NormalizeContext = { timeZone, baseUrl: apiBase };
 
-  /**
-   * A backend date as ISO 8601: by `dateFormat` first (`yyyyMMdd` is all
-   * digits too), then as epoch seconds or milliseconds, else left for the normalizer.
-   */
-  const readDate = (value: unknown): unknown => {
-    if (typeof value === 'string' && dateFormat) {
-      const formatted = parseDateWithFormat(value, dateFormat, timeZone);
-      if (formatted !== undefined) return formatted;
-    }
-    return parseEpoch(value) ?? value;
+  // The declarative mapping and date patterns are a chunk of their own, fetched
+  // on the first request of a source that uses them: most sources use neither.
+  const dateFormat = options.dateFormat;
+  const mapped = dateFormat !== undefined || Object.values(kinds).some(Boolean);
+  let mappedReading: Promise<JsonReading> | undefined;
+  const reading = (): JsonReading | Promise<JsonReading> => {
+    if (!mapped) return CANONICAL_READING;
+    mappedReading ??= import('./json-mapping.js')
+      .then(({ createJsonReading }) => createJsonReading(kinds, dateFormat, timeZone))
+      .catch((error: unknown) => {
+        // Tried again on the next request, as a failed request would be.
+        mappedReading = undefined;
+        throw error;
+      });
+    return mappedReading;
   };
-  const withDate = <T>(raw: T, field: string): T => {
+  /** Reads `target` and the reading in parallel, so loading the mapping costs no extra wait. */
+  const getWithReading = (target: string, options?: RequestOptions) =>
+    Promise.all([http.getJson(target, getOptions(options, headers)), reading()]);
+
+  const withDate = <T>(raw: T, field: string, { readDate }: JsonReading): T => {
     if (!isRecord(raw) || raw[field] === undefined) return raw;
     return { ...raw, [field]: readDate(raw[field]) };
   };
@@ -483,17 +441,13 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
   ): string => fillTemplate(template, { base, lang: options?.lang, ...values });
 
   /** The counters of a stats answer, through the mapping when there is one. */
-  const readStats = (data: unknown, target: string): VisitStats => {
-    const mapping = kinds.stats;
-    if (!mapping)
-      return normalizeVisitStats(withDate(applyFields(data, fields.stats), 'updatedAt'), ctx);
-    const root = required(data, mapping.root, 'stats.root', target);
-    const [raw] = mapObjects([root], mapping.fields, 'stats', target);
-    if (!isRecord(raw)) return normalizeVisitStats(raw, ctx);
-    const counters: Record<string, unknown> = { ...raw };
-    for (const [key, value] of Object.entries(raw)) counters[key] = toCount(value);
-    return normalizeVisitStats(withDate(counters, 'updatedAt'), ctx);
-  };
+  const readStats = (data: unknown, target: string, read: JsonReading): VisitStats =>
+    normalizeVisitStats(
+      read.stats
+        ? read.stats(data, target)
+        : withDate(applyFields(data, fields.stats), 'updatedAt', read),
+      ctx,
+    );
 
   const source: JsonSource = {
     timeZone,
@@ -512,93 +466,52 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
         },
         options,
       );
-      const response = await http.getJson(target, getOptions(options, headers));
-      const mapping = kinds.articles;
-      if (!mapping) {
+      const [response, read] = await getWithReading(target, options);
+      return validateFrom(target, () => {
+        if (read.articles)
+          return normalizePage(read.articles(response.data, query, target), query, ctx);
         const container = mapItems(applyFields(response.data, fields.page), fields.article);
         const dated =
           isRecord(container) && Array.isArray(container.items)
-            ? { ...container, items: container.items.map((item) => withDate(item, 'date')) }
+            ? { ...container, items: container.items.map((item) => withDate(item, 'date', read)) }
             : Array.isArray(container)
-              ? container.map((item) => withDate(item, 'date'))
+              ? container.map((item) => withDate(item, 'date', read))
               : container;
-        return validateFrom(target, () => normalizePage(dated, query, ctx));
-      }
-      const root = required(response.data, mapping.root, 'articles.root', target);
-      const rawItems = listAt(root, mapping, 'articles', target);
-      const items = mapObjects(rawItems, mapping.fields, 'articles', target).map((item) =>
-        withDate(item, 'date'),
-      );
-      const container: Record<string, unknown> = {
-        items,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-      if (mapping.total !== undefined) {
-        container.total = toCount(required(root, mapping.total, 'articles.total', target));
-      }
-      if (mapping.hasMore !== undefined) {
-        container.hasMore = toHasMore(
-          nextMarker(root, mapping.hasMore, target),
-          mapping.hasMore,
-          target,
-        );
-      } else if (mapping.totalPages !== undefined) {
-        const pages = Number(
-          toCount(required(root, mapping.totalPages, 'articles.totalPages', target)),
-        );
-        if (!Number.isSafeInteger(pages) || pages < 0) {
-          throw new ValidationError(
-            `"${mapping.totalPages}" in the response of ${target} is not a number of pages.`,
-            { url: target },
-          );
-        }
-        container.hasMore = query.page < pages;
-      }
-      return validateFrom(target, () => normalizePage(container, query, ctx));
+        return normalizePage(dated, query, ctx);
+      });
     },
 
     async getArticle(id: string, options?: RequestOptions): Promise<Article> {
       if (typeof id !== 'string' || id === '')
         throw new ConfigError('getArticle needs a non-empty article id.');
       const target = url(templates.article, { id }, options);
-      const response = await http.getJson(target, getOptions(options, headers));
-      const mapping = kinds.article;
-      if (!mapping) {
-        return validateFrom(target, () =>
-          normalizeArticle(withDate(applyFields(response.data, fields.article), 'date'), ctx),
-        );
-      }
-      const root = required(response.data, mapping.root, 'article.root', target);
-      // A single article may lack an optional field, so only the required ones must be there.
-      const articleFields = { ...kinds.articles?.fields, ...mapping.fields };
-      let [raw] = mapObjects([root], articleFields, 'article', target, ['id', 'title', 'body']);
-      if (isRecord(raw) && raw.id === undefined) raw = { ...raw, id };
-      return validateFrom(target, () => normalizeArticle(withDate(raw, 'date'), ctx));
+      const [response, read] = await getWithReading(target, options);
+      return validateFrom(target, () =>
+        normalizeArticle(
+          read.article
+            ? read.article(response.data, id, target)
+            : withDate(applyFields(response.data, fields.article), 'date', read),
+          ctx,
+        ),
+      );
     },
 
     async listLinks(query: LinkQuery, options?: RequestOptions): Promise<Link[]> {
       const target = url(templates.links, { group: query.group ?? '' }, options);
-      const response = await http.getJson(target, getOptions(options, headers));
-      const mapping = kinds.links;
-      if (!mapping) {
-        const container = mapItems(applyFields(response.data, fields.links), fields.link);
-        return validateFrom(target, () => normalizeLinks(container));
-      }
-      const root = required(response.data, mapping.root, 'links.root', target);
-      const items = mapObjects(
-        listAt(root, mapping, 'links', target),
-        mapping.fields,
-        'links',
-        target,
+      const [response, read] = await getWithReading(target, options);
+      return validateFrom(target, () =>
+        normalizeLinks(
+          read.links
+            ? read.links(response.data, target)
+            : mapItems(applyFields(response.data, fields.links), fields.link),
+        ),
       );
-      return validateFrom(target, () => normalizeLinks(items));
     },
 
     async getVisitStats(options?: RequestOptions): Promise<VisitStats> {
       const target = url(templates.stats, {}, options);
-      const response = await http.getJson(target, getOptions(options, headers));
-      return validateFrom(target, () => readStats(response.data, target));
+      const [response, read] = await getWithReading(target, options);
+      return validateFrom(target, () => readStats(response.data, target, read));
     },
   };
 
@@ -618,107 +531,32 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
         throw error;
       }
       if (data === null) return undefined;
-      return validateFrom(target, () => readStats(data, target));
+      const read = await reading();
+      return validateFrom(target, () => readStats(data, target, read));
     };
   }
 
   const streamTemplate = templates.stream;
   if (streamTemplate !== undefined) {
+    const poll = (signal: AbortSignal) => source.getVisitStats({ fresh: true, signal });
+    // The Server-Sent Events client is a chunk of its own, fetched by the first watcher;
+    // if it cannot be loaded, the figures are polled as when the stream is down.
     source.watchVisitStats = (callback: (stats: VisitStats) => void): (() => void) =>
-      watchStream(url(streamTemplate, {}), watch, {
-        parse: (raw) => readStats(raw, streamTemplate),
-        poll: (signal) => source.getVisitStats({ fresh: true, signal }),
+      watchWhenLoaded(
+        async () => {
+          const [{ watchStream }, read] = await Promise.all([import('./json-watch.js'), reading()]);
+          return () =>
+            watchStream(url(streamTemplate, {}), watch, {
+              parse: (raw) => readStats(raw, streamTemplate, read),
+              poll,
+              callback,
+            });
+        },
+        watch.pollMs,
+        poll,
         callback,
-      });
+      );
   }
 
   return source;
-}
-
-/**
- * Follows a Server-Sent Events stream of VisitStats. When it fails, it is
- * opened again after a doubling wait; after `failuresBeforePolling` failures
- * in a row the figures are also polled, until the stream delivers again.
- * Returns the function that closes the stream and stops every timer.
- */
-function watchStream(
-  streamUrl: string,
-  watch: Required<JsonWatchOptions>,
-  hooks: {
-    parse: (raw: unknown) => VisitStats;
-    poll: (signal: AbortSignal) => Promise<VisitStats>;
-    callback: (stats: VisitStats) => void;
-  },
-): () => void {
-  let stopped = false;
-  let events: EventSource | undefined;
-  let failures = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let polling: AbortController | undefined;
-
-  const deliver = (stats: VisitStats) => {
-    if (!stopped) hooks.callback(stats);
-  };
-
-  const poll = async (controller: AbortController) => {
-    try {
-      deliver(await hooks.poll(controller.signal));
-    } catch {
-      // A failed reading waits for the next one; the stream may come back first.
-    }
-    if (!stopped && polling === controller) {
-      pollTimer = setTimeout(() => void poll(controller), watch.pollMs);
-    }
-  };
-  const startPolling = () => {
-    if (polling || stopped) return;
-    polling = new AbortController();
-    void poll(polling);
-  };
-  const stopPolling = () => {
-    clearTimeout(pollTimer);
-    polling?.abort();
-    polling = undefined;
-  };
-
-  const connect = () => {
-    retryTimer = undefined;
-    if (stopped) return;
-    const stream = new EventSource(streamUrl);
-    events = stream;
-    stream.onmessage = (event: MessageEvent<string>) => {
-      failures = 0;
-      stopPolling();
-      let stats: VisitStats;
-      try {
-        stats = hooks.parse(JSON.parse(event.data));
-      } catch {
-        return; // A malformed event is skipped; the next one replaces it anyway.
-      }
-      deliver(stats);
-    };
-    stream.onerror = () => {
-      // The browser's own reconnection is replaced by one with backoff.
-      stream.close();
-      if (events === stream) events = undefined;
-      if (stopped) return;
-      failures += 1;
-      if (failures >= watch.failuresBeforePolling) startPolling();
-      const wait = Math.min(watch.maxRetryMs, watch.retryMs * 2 ** (failures - 1));
-      // Spread out reconnections, so many pages do not all return at the same moment.
-      retryTimer = setTimeout(connect, wait * (0.75 + Math.random() * 0.5));
-    };
-  };
-
-  if (typeof EventSource === 'function') connect();
-  else startPolling();
-
-  return () => {
-    stopped = true;
-    events?.close();
-    events = undefined;
-    clearTimeout(retryTimer);
-    stopPolling();
-  };
 }
