@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { toLang, translation, type Lang, type Translation } from '../i18n/index.js';
+import {
+  loadTranslation,
+  toLang,
+  translation,
+  type Lang,
+  type Translation,
+} from '../i18n/index.js';
+import { vi } from '../i18n/vi.js';
 
 // One observer for the whole page instead of one per widget: `lang` changes are rare.
 const hosts = new Set<ReactiveControllerHost>();
@@ -66,13 +73,29 @@ export class LangController implements ReactiveController {
    */
   get langAttribute(): Lang | undefined {
     const inherited = inheritedLang(this.host);
-    const lang = toLang(inherited);
+    // The language of the strings really shown: Vietnamese while (or if) English is not here.
+    const lang = toLang(this.t.locale);
     const primary = (inherited ?? '').trim().split(/[-_]/)[0].toLowerCase();
     return primary === lang ? undefined : lang;
   }
 
-  /** The catalogue of the language in effect now. */
+  /**
+   * While the catalogue of the language in effect is still being fetched, a
+   * promise that settles once it is here (asking starts the fetch); undefined
+   * when it is ready. A host waits on it so it never draws in the wrong language.
+   */
+  get loading(): Promise<Translation> | undefined {
+    const lang = this.lang;
+    return translation(lang) ? undefined : loadTranslation(lang);
+  }
+
+  /** The catalogue of the language in effect now; Vietnamese until that one is here. */
   get t(): Translation {
-    return translation(this.lang);
+    const lang = this.lang;
+    const loaded = translation(lang);
+    if (loaded) return loaded;
+    // Asked before its strings came (see `loading`): draw again once they are here.
+    void loadTranslation(lang).then(() => this.host.requestUpdate());
+    return vi;
   }
 }

@@ -287,6 +287,24 @@ export abstract class PortalElement<T> extends LitElement {
     });
   }
 
+  /**
+   * Waits for the strings of the language in effect before drawing, so an
+   * English box never shows Vietnamese first (its catalogue is a lazy chunk);
+   * `updateComplete` waits too. A box already drawn keeps its old text
+   * meanwhile; a new one shows the server's fallback through a bare slot.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.i18n.loading;
+    if (!loading) return super.scheduleUpdate();
+    const placeholder = this.hasUpdated
+      ? undefined
+      : this.renderRoot.appendChild(document.createElement('slot'));
+    return loading.then(() => {
+      placeholder?.remove();
+      return this.scheduleUpdate();
+    });
+  }
+
   /** Loads the data again, bypassing fresh cache entries. */
   reload(): void {
     this.nextRunFresh = true;

@@ -1,19 +1,46 @@
-import { en } from './en.js';
 import type { DateParts, Lang, Translation } from './types.js';
 import { vi } from './vi.js';
 
 export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
 
-const catalogues: Record<Lang, Translation> = { vi, en };
+// Vietnamese is the default and always here; English is a chunk of its own,
+// fetched on first use, so a Vietnamese page never downloads it.
+const catalogues: Partial<Record<Lang, Translation>> = { vi };
+let englishLoad: Promise<Translation> | undefined;
 
 /** Maps any BCP 47 tag to a language we have; Vietnamese unless it is English. */
 export function toLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'vi';
 }
 
-/** The catalogue of one language. */
-export function translation(lang: Lang): Translation {
+/**
+ * The catalogue of one language once it is here (Vietnamese always is);
+ * undefined until {@link loadTranslation} has brought it.
+ */
+export function translation(lang: Lang): Translation | undefined {
   return catalogues[lang];
+}
+
+/**
+ * Brings the catalogue of one language, fetching it at most once. Never
+ * rejects: when the English chunk cannot be loaded, English is served by the
+ * Vietnamese catalogue from then on (with a warning), so no widget is left
+ * blank or shows missing strings.
+ */
+export function loadTranslation(lang: Lang): Promise<Translation> {
+  const loaded = catalogues[lang];
+  if (loaded) return Promise.resolve(loaded);
+  englishLoad ??= import('./en.js').then(
+    (module) => (catalogues.en = module.en),
+    (error: unknown) => {
+      console.warn(
+        'portal-widgets: the English strings could not be loaded; using Vietnamese.',
+        error,
+      );
+      return (catalogues.en = vi);
+    },
+  );
+  return englishLoad;
 }
 
 // Building Intl formatters is slow; widgets format many dates with few settings.

@@ -1,0 +1,208 @@
+/**
+ * The English strings are a chunk of their own: a Vietnamese page never
+ * fetches them, the first English widget fetches them once, and no widget
+ * shows Vietnamese text while they come. Each test opens a portal page in an
+ * iframe, so it starts from a module graph that has not loaded English yet,
+ * and counts the page's module requests with the Resource Timing API.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { en } from '../../src/i18n/en.js';
+import { vi } from '../../src/i18n/vi.js';
+import { BROKEN_VALUES, headingText, part, settled, shownText } from '../helpers/elements.js';
+
+const ENGLISH_CHUNK = /\/src\/i18n\/en\.(js|ts)\b/;
+const VIETNAMESE_CHUNK = /\/src\/i18n\/vi\.(js|ts)\b/;
+
+let frame: HTMLIFrameElement | undefined;
+
+/**
+ * Opens a page with the script-tag bundle, `body` in it and `<html lang>`;
+ * `head` goes before the bundle (an import map, say).
+ */
+async function openPage(body: string, { lang = 'vi', head = '' } = {}): Promise<Window> {
+  frame = document.createElement('iframe');
+  frame.title = 'portal page';
+  frame.width = '800';
+  frame.height = '1200';
+  frame.srcdoc = `<!doctype html>
+    <html lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <script>performance.setResourceTimingBufferSize(5000);</script>
+        ${head}
+        <script type="module" src="/src/bundle.ts"></script>
+      </head>
+      <body>${body}</body>
+    </html>`;
+  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow!;
+  await waitUntil(() => win.customElements.get('pw-link-box'), 'the bundle did not load');
+  return win;
+}
+
+/** How many times the page fetched a module whose URL matches `pattern`. */
+function requests(win: Window, pattern: RegExp): number {
+  return win.performance
+    .getEntriesByType('resource')
+    .filter((entry) => pattern.test(new URL(entry.name).pathname)).length;
+}
+
+/** Adds `markup` at the end of the page and returns the widget in it. */
+function add(win: Window, markup: string): HTMLElement {
+  const holder = win.document.createElement('div');
+  holder.innerHTML = markup;
+  win.document.body.append(holder);
+  return holder.querySelector<HTMLElement>('pw-link-box, pw-activity-list')!;
+}
+
+/**
+ * Every text the widget's shadow root has shown since now, read after each
+ * batch of changes (a batch ends before the next network answer is handled).
+ */
+function recordShownTexts(widget: HTMLElement): { texts: string[]; stop: () => void } {
+  const root = widget.shadowRoot!;
+  const texts: string[] = [];
+  const observer = new MutationObserver(() => texts.push(root.textContent ?? ''));
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return { texts, stop: () => observer.disconnect() };
+}
+
+describe('language loading', () => {
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+  });
+
+  it('never fetches English on a Vietnamese page, and fetches it once for English widgets', async () => {
+    const win = await openPage(`
+      <pw-source base-url="/api" default></pw-source>
+      <pw-link-box></pw-link-box>
+      <pw-activity-list page-size="3"></pw-activity-list>`);
+    const shown = [...win.document.querySelectorAll<HTMLElement>('pw-link-box, pw-activity-list')];
+    for (const widget of shown) await settled(widget);
+    expect(headingText(shown[0])).to.equal(vi.headings.linkBox);
+    // The module requests are really counted: Vietnamese was fetched, once.
+    expect(requests(win, VIETNAMESE_CHUNK)).to.equal(1);
+    expect(requests(win, ENGLISH_CHUNK)).to.equal(0);
+
+    const own = add(win, '<pw-link-box lang="en"></pw-link-box>');
+    const inherited = add(
+      win,
+      '<div lang="en"><pw-activity-list page-size="3"></pw-activity-list></div>',
+    );
+    await settled(own);
+    await settled(inherited);
+    expect(headingText(own)).to.equal(en.headings.linkBox);
+    expect(headingText(inherited)).to.equal(en.headings.activityList);
+    expect(headingText(shown[0]), 'a Vietnamese widget stays Vietnamese').to.equal(
+      vi.headings.linkBox,
+    );
+    expect(requests(win, ENGLISH_CHUNK)).to.equal(1);
+  });
+
+  it('draws an English widget in English from its first render, showing the fallback until then', async () => {
+    const win = await openPage('<pw-source base-url="/api" default></pw-source>');
+    const widget = win.document.createElement('pw-link-box');
+    widget.setAttribute('lang', 'en');
+    widget.innerHTML = '<ul><li><a href="/lien-ket">Server link</a></li></ul>';
+    const fallback = widget.querySelector('li')!;
+    win.document.body.append(widget);
+    const { texts, stop } = recordShownTexts(widget);
+    // The first change of the shadow root comes right after the first update
+    // was scheduled, long before the English module can have arrived.
+    const firstChange = await new Promise<{ drawn: boolean; fallbackShown: boolean }>((resolve) => {
+      const probe = new MutationObserver(() => {
+        probe.disconnect();
+        resolve({
+          drawn: widget.shadowRoot!.querySelector('[part~="box"]') !== null,
+          fallbackShown: fallback.checkVisibility(),
+        });
+      });
+      probe.observe(widget.shadowRoot!, { childList: true, subtree: true });
+    });
+    expect(firstChange.drawn, 'drew before English came').to.equal(false);
+    expect(firstChange.fallbackShown, 'the server fallback is hidden meanwhile').to.equal(true);
+    expect(requests(win, ENGLISH_CHUNK)).to.be.at.most(1);
+    await settled(widget);
+    stop();
+
+    expect(headingText(widget)).to.equal(en.headings.linkBox);
+    const drawn = texts.filter((text) => text.trim() !== '');
+    expect(drawn.length, 'no render was seen').to.be.greaterThan(0);
+    for (const text of drawn) {
+      expect(text).not.to.contain(vi.headings.linkBox);
+      expect(text).not.to.contain(vi.loading);
+      expect(text).not.to.match(BROKEN_VALUES);
+    }
+    expect(requests(win, ENGLISH_CHUNK)).to.equal(1);
+  });
+
+  it('switches drawn widgets to English at runtime, keeping Vietnamese until English is here', async () => {
+    const win = await openPage(`
+      <pw-source base-url="/api" default></pw-source>
+      <pw-link-box></pw-link-box>
+      <section><pw-activity-list page-size="3"></pw-activity-list></section>`);
+    const linkBox = win.document.querySelector<HTMLElement>('pw-link-box')!;
+    const list = win.document.querySelector<HTMLElement>('pw-activity-list')!;
+    await settled(linkBox);
+    await settled(list);
+    expect(requests(win, ENGLISH_CHUNK)).to.equal(0);
+
+    const headings: string[] = [];
+    const observer = new MutationObserver(() => headings.push(headingText(linkBox)));
+    observer.observe(linkBox.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    linkBox.setAttribute('lang', 'en');
+    await waitUntil(() => headingText(linkBox) === en.headings.linkBox, 'own lang="en" ignored');
+    observer.disconnect();
+    // Never blank nor half-drawn while English loads: Vietnamese, then English.
+    expect(headings.every((h) => h === vi.headings.linkBox || h === en.headings.linkBox)).to.equal(
+      true,
+    );
+
+    list.parentElement!.setAttribute('lang', 'en');
+    await waitUntil(() => headingText(list) === en.headings.activityList, 'ancestor lang ignored');
+    expect(shownText(list)).not.to.match(BROKEN_VALUES);
+
+    list.parentElement!.setAttribute('lang', 'vi');
+    linkBox.removeAttribute('lang');
+    await waitUntil(() => headingText(list) === vi.headings.activityList, 'did not go back');
+    await waitUntil(() => headingText(linkBox) === vi.headings.linkBox, 'did not go back');
+    expect(requests(win, ENGLISH_CHUNK)).to.equal(1);
+  });
+
+  it('falls back to Vietnamese, marked as such, when the English strings cannot be loaded', async () => {
+    // The page's import map sends the English module to a file that does not exist.
+    const win = await openPage('<pw-source base-url="/api" default></pw-source>', {
+      lang: 'en',
+      head: `<script type="importmap">
+        { "imports": {
+          "/src/i18n/en.js": "/src/i18n/missing-catalogue.js",
+          "/src/i18n/en.ts": "/src/i18n/missing-catalogue.js"
+        } }
+      </script>`,
+    });
+    const warnings: unknown[][] = [];
+    const pageConsole = (win as Window & typeof globalThis).console;
+    const warn = pageConsole.warn;
+    pageConsole.warn = (...args: unknown[]) => {
+      warnings.push(args);
+      warn.apply(pageConsole, args);
+    };
+    const widget = add(win, '<pw-link-box></pw-link-box>');
+    await settled(widget);
+
+    expect(requests(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
+    expect(headingText(widget)).to.equal(vi.headings.linkBox);
+    expect(shownText(widget)).not.to.match(BROKEN_VALUES);
+    // The page is English: the box says its text is Vietnamese.
+    expect(part(widget, '[part~="box"]').getAttribute('lang')).to.equal('vi');
+    expect(warnings.some((args) => String(args[0]).includes('English strings'))).to.equal(true);
+
+    const second = add(win, '<pw-activity-list page-size="3"></pw-activity-list>');
+    await settled(second);
+    expect(headingText(second)).to.equal(vi.headings.activityList);
+    expect(requests(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
+  });
+});
