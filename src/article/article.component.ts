@@ -16,13 +16,9 @@ import { formatDate, formatDateTime, type Translation } from '../i18n/index.js';
 import { articleStyles } from './article.styles.js';
 import {
   canShare,
-  copyText,
   mailtoHref,
   parseTools,
-  printOnly,
   readTextSize,
-  shareLink,
-  speak,
   stepTextSize,
   storeTextSize,
   TEXT_SIZES,
@@ -30,6 +26,7 @@ import {
   watchVoices,
   type ArticleTool,
 } from './article-tools.js';
+import type * as ToolActions from './article-tool-actions.js';
 import { sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
 
 /** An article ready to render: its body already sanitized, its related items fetched. */
@@ -496,8 +493,26 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     this.scrollIntoView({ block: 'start' });
   }
 
-  private print(): void {
-    printOnly(this);
+  /**
+   * What the tools do, loaded on the first press: most visitors never press
+   * one. When it cannot be loaded, says so in the tools' status region,
+   * naming the tool pressed, and resolves to undefined.
+   */
+  private async toolActions(
+    tool: 'print' | 'copyLink' | 'share' | 'speak',
+  ): Promise<typeof ToolActions | undefined> {
+    try {
+      return await import('./article-tool-actions.js');
+    } catch (error) {
+      console.warn('<pw-article> could not load its tools', error);
+      const t = this.i18n.t;
+      void this.say(`${t.article[tool]}: ${t.errors.network}`);
+      return undefined;
+    }
+  }
+
+  private async print(): Promise<void> {
+    (await this.toolActions('print'))?.printOnly(this);
   }
 
   private changeTextSize(direction: 1 | -1): void {
@@ -509,30 +524,35 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   }
 
   private async copyLink(link: string): Promise<void> {
-    if (await copyText(link)) {
+    const actions = await this.toolActions('copyLink');
+    if (await actions?.copyText(link)) {
       this.linkFallback = false;
       void this.say(this.i18n.t.article.copied);
       return;
     }
-    // Refused (no permission, insecure page): offer the link to copy by hand.
+    // Refused (no permission, insecure page) or not loaded: offer the link to copy by hand.
     this.linkFallback = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#link-field')?.focus();
   }
 
   private async share(title: string, link: string): Promise<void> {
-    if ((await shareLink(title, link)) === 'failed') await this.copyLink(link);
+    const actions = await this.toolActions('share');
+    if ((await actions?.shareLink(title, link)) === 'failed') await this.copyLink(link);
   }
 
-  private toggleSpeech(): void {
+  private async toggleSpeech(): Promise<void> {
     if (this.speaking) {
       this.stopReading();
       return;
     }
+    const actions = await this.toolActions('speak');
+    // Removed while loading, or a second press already started reading.
+    if (!actions || !this.isConnected || this.speaking) return;
     const voice = voiceFor(this.i18n.t.locale);
     if (!voice) return;
     this.speaking = true;
-    this.stopSpeech = speak(this.readableText(), voice, () => {
+    this.stopSpeech = actions.speak(actions.readableText(this.renderRoot), voice, () => {
       this.stopSpeech = undefined;
       this.speaking = false;
     });
@@ -542,14 +562,6 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     this.stopSpeech?.();
     this.stopSpeech = undefined;
     this.speaking = false;
-  }
-
-  /** Title, summary, body and signature as a visitor sees them, for reading aloud. */
-  private readableText(): string {
-    const parts = this.renderRoot.querySelectorAll<HTMLElement>(
-      '[part~="title"], [part~="summary"], [part~="content"], [part~="author"]',
-    );
-    return [...parts].map((part) => part.innerText.trim()).join('\n');
   }
 
   /** Says `message` in the tools' status region, again even when it is the same as last time. */

@@ -5,6 +5,7 @@ import '../../src/index.js';
 import type { ArticleElement } from '../../src/index.js';
 import { TEXT_SIZE_KEY } from '../../src/article/article-tools.js';
 import { part, settled } from '../helpers/elements.js';
+import { createScenario } from '../helpers/server.js';
 
 const HONG_BANG = 'hong-bang-tiep-doan-kiem-tra';
 const HONG_BANG_TITLE =
@@ -119,6 +120,8 @@ describe('pw-article tools', () => {
       const inlineStyles = document.querySelectorAll('[style], style').length;
 
       part(el, '[part~="print-button"]').click();
+      // The first press loads the tools' code; the dialog opens once it has arrived.
+      await waitUntil(() => printed.length > 0, 'the print dialog opens');
       expect(printed).to.deep.equal([{ printing: true, target: true }]);
 
       await emulateMedia({ media: 'print' });
@@ -344,6 +347,7 @@ describe('pw-article tools', () => {
       const button = part(el, '[part~="speak-button"]');
       expect(button.textContent!.trim()).to.equal('Read aloud');
       button.click();
+      await waitUntil(() => spoken.length > 0, 'reading starts');
       await el.updateComplete;
       expect(spoken.length).to.be.greaterThan(1);
       expect(spoken.every((s) => s.voice === voice && s.lang === 'en-GB')).to.equal(true);
@@ -363,11 +367,30 @@ describe('pw-article tools', () => {
       const el = await article('speak');
       const button = part(el, '[part~="speak-button"]');
       button.click();
-      await el.updateComplete;
-      expect(button.textContent!.trim()).to.equal('Dừng đọc');
+      await waitUntil(() => button.textContent!.trim() === 'Dừng đọc', 'reading starts');
       for (const utterance of queued) utterance.onend?.();
       await el.updateComplete;
       expect(button.textContent!.trim()).to.equal('Đọc bài');
+    });
+
+    it('reads once for two quick presses, and not at all once the article is gone', async () => {
+      useVoices([{ lang: 'vi-VN', name: 'Tiếng Việt' }]);
+      const el = await article('speak');
+      const button = part(el, '[part~="speak-button"]');
+      // Both presses land before the tools' code has answered.
+      button.click();
+      button.click();
+      await waitUntil(() => button.textContent!.trim() === 'Dừng đọc', 'reading starts');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(spoken.filter((s) => s.text === spoken[0].text)).to.have.length(1);
+
+      button.click();
+      await el.updateComplete;
+      spoken = [];
+      button.click();
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(spoken).to.deep.equal([]);
     });
   });
 
@@ -398,11 +421,119 @@ describe('pw-article tools', () => {
         await sendKeys({ press: 'Tab' });
         expect(el.shadowRoot!.activeElement).to.equal(part(el, '[part~="print-button"]'));
         await sendKeys({ press: 'Enter' });
-        expect(prints).to.equal(1);
+        await waitUntil(() => prints === 1, 'Enter prints');
       } finally {
         window.print = realPrint;
         window.dispatchEvent(new Event('afterprint'));
       }
+    });
+  });
+
+  describe('code loaded on first use', () => {
+    /** The tools' code as the test server serves it. */
+    const TOOL_ACTIONS = '/src/article/article-tool-actions.ts';
+    let frame: HTMLIFrameElement | undefined;
+    afterEach(() => {
+      frame?.remove();
+      frame = undefined;
+    });
+
+    interface ToolsPage {
+      win: Window & typeof globalThis & { pageErrors: string[] };
+      el: ArticleElement;
+      /** Whether the page has requested the tools' code. */
+      fetched(): boolean;
+    }
+
+    /**
+     * A page of its own, so nothing of the library is loaded yet, with an
+     * article and every tool. `importMap` sends module URLs elsewhere, as a
+     * broken deploy or a dropped connection would.
+     */
+    async function toolsPage(importMap: Record<string, string> = {}): Promise<ToolsPage> {
+      frame = document.createElement('iframe');
+      frame.title = 'article page';
+      const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve));
+      frame.srcdoc = `<!doctype html>
+        <html lang="vi"><head><meta charset="utf-8" />
+          <script>
+            window.pageErrors = [];
+            addEventListener('error', (e) => pageErrors.push(String(e.message)));
+            addEventListener('unhandledrejection', (e) => pageErrors.push(String(e.reason)));
+          </script>
+          <script type="importmap">${JSON.stringify({ imports: importMap })}</script>
+          <script type="module" src="/src/index.ts"></script>
+        </head><body>
+          <pw-source base-url="${window.location.origin}/api"
+            ><pw-article article-id="${HONG_BANG}" tools="print font share"></pw-article
+          ></pw-source>
+        </body></html>`;
+      document.body.append(frame);
+      await loaded;
+      const win = frame.contentWindow as ToolsPage['win'];
+      await waitUntil(() => win.customElements.get('pw-article'), 'the library loads');
+      const el = win.document.querySelector('pw-article') as ArticleElement;
+      await settled(el);
+      const fetched = () =>
+        win.performance
+          .getEntriesByType('resource')
+          .some((entry) => entry.name.includes('article-tool-actions'));
+      return { win, el, fetched };
+    }
+
+    it('is fetched only when a tool is pressed, and the tool then works', async () => {
+      const { win, el, fetched } = await toolsPage();
+      let prints = 0;
+      win.print = () => {
+        prints += 1;
+      };
+      expect(toolNames(el)).to.include.members(['print-button', 'larger-button', 'copy-button']);
+      expect(fetched()).to.equal(false);
+
+      // A−/A+ stay in the main code: they need the sizes to draw their states anyway.
+      part(el, '[part~="larger-button"]').click();
+      await waitUntil(() => said(el) === 'Cỡ chữ 115%', 'the new size is announced');
+      expect(fetched()).to.equal(false);
+
+      part(el, '[part~="print-button"]').click();
+      await waitUntil(() => prints === 1, 'the print dialog opens after the code arrives');
+      expect(fetched()).to.equal(true);
+      expect(el.hasAttribute('data-pw-print-target')).to.equal(true);
+      win.dispatchEvent(new Event('afterprint'));
+      expect(el.hasAttribute('data-pw-print-target')).to.equal(false);
+      expect(win.pageErrors).to.deep.equal([]);
+    });
+
+    it('says so, naming the tool, when its code cannot be loaded', async () => {
+      const unavailable = await createScenario([
+        { status: 503, body: 'Service Unavailable', headers: { 'content-type': 'text/plain' } },
+      ]);
+      const { win, el } = await toolsPage({
+        [TOOL_ACTIONS]: `${unavailable.base}/article-tool-actions.js`,
+      });
+      let prints = 0;
+      win.print = () => {
+        prints += 1;
+      };
+      const offline = 'Không kết nối được tới máy chủ; vui lòng kiểm tra kết nối mạng rồi thử lại.';
+
+      part(el, '[part~="print-button"]').click();
+      await waitUntil(() => said(el) === `In bài: ${offline}`, 'the failure is announced');
+      expect(prints).to.equal(0);
+      expect((await unavailable.log()).count).to.be.greaterThan(0);
+
+      // Copying still offers the link by hand, the way it does when the browser refuses.
+      part(el, '[part~="copy-button"]').click();
+      await waitUntil(() => said(el) === `Sao chép liên kết: ${offline}`, 'announced again');
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[part~="link-field"]'),
+        'the link field appears',
+      );
+      expect(part<HTMLInputElement>(el, '[part~="link-field"]').value).to.equal(
+        new URL(`/?id=${HONG_BANG}`, window.location.href).href,
+      );
+      expect(toolNames(el)).to.include.members(['print-button', 'copy-button']);
+      expect(win.pageErrors).to.deep.equal([]);
     });
   });
 
