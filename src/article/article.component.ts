@@ -266,12 +266,16 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     const count = Math.min(Math.max(0, Math.trunc(this.related) || 0), 50);
     if (count === 0 || !article.category) return [];
     try {
-      // One more than needed, in case this article is among them.
-      const page = await source.listArticles(
-        { category: article.category.id, page: 1, pageSize: count + 1 },
-        options,
-      );
-      return page.items.filter((item) => item.id !== article.id).slice(0, count);
+      // Exactly `count` per page, so a list of that size on the same page shares
+      // the request; only when this article is among them is the next page read.
+      const query = { category: article.category.id, page: 1, pageSize: count };
+      const first = await source.listArticles(query, options);
+      const others = first.items.filter((item) => item.id !== article.id);
+      if (others.length < first.items.length && others.length < count && first.hasMore) {
+        const next = await source.listArticles({ ...query, page: 2 }, options);
+        others.push(...next.items.filter((item) => item.id !== article.id));
+      }
+      return others.slice(0, count);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       console.warn('<pw-article> could not load related articles', error);

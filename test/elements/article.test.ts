@@ -312,6 +312,25 @@ describe('pw-article', () => {
       expect(dates).to.deep.equal(['(01/03/2020)', '(28/02/2020)', '(20/02/2020)']);
     });
 
+    it('shares its request with a list of the same size on the page', async () => {
+      const scenario = await createScenario(Array.from({ length: 4 }, () => ({ fixture: true })));
+      const wrapper = await fixture<HTMLElement>(html`
+        <pw-source base-url=${scenario.base}>
+          <pw-activity-list category="hoat-dong-lanh-dao" page-size="5"></pw-activity-list>
+          <pw-article article-id=${HONG_BANG} related="5"></pw-article>
+        </pw-source>
+      `);
+      const el = wrapper.querySelector('pw-article') as ArticleElement;
+      await settled(el);
+      await settled(wrapper.querySelector('pw-activity-list')!);
+      expect(all(el, '[part~="related"] li')).to.have.length(5);
+      const paths = (await scenario.log()).requests.map((r) => r.url.slice(scenario.base.length));
+      expect(paths.sort()).to.deep.equal([
+        `/articles/${HONG_BANG}`,
+        '/articles?category=hoat-dong-lanh-dao&page=1&pageSize=5',
+      ]);
+    });
+
     it('is left out with related="0" (the default)', async () => {
       const el = await article(html`
         <pw-source base-url="/api"><pw-article article-id=${HONG_BANG}></pw-article></pw-source>
