@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSummary, DataSource, Page, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
+import { listArticlesFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
 import {
   articleUrl,
   isModifiedClick,
@@ -160,6 +161,13 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+  }
+
+  protected override sourceFromUrl(src: string): DataSource {
+    const endpoint = urlEndpoint(src);
+    return urlSourceWith(endpoint, {
+      listArticles: (query, options) => listArticlesFromUrl(endpoint, query, options),
+    });
   }
 
   protected defaultHeading(t: Translation): string {

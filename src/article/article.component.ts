@@ -4,6 +4,12 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Article, ArticleSummary, DataSource, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import {
+  getArticleFromUrl,
+  listArticlesFromUrl,
+  urlEndpoint,
+  urlSourceWith,
+} from '../data/adapters/url.js';
+import {
   articleUrl,
   HISTORY_KEY,
   isModifiedClick,
@@ -227,6 +233,15 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     this.urlId = this.idParam
       ? new URL(window.location.href).searchParams.get(this.idParam) || undefined
       : undefined;
+  }
+
+  protected override sourceFromUrl(src: string): DataSource {
+    const endpoint = urlEndpoint(src);
+    return urlSourceWith(endpoint, {
+      getArticle: (id, options) => getArticleFromUrl(endpoint, id, options),
+      // The related items come from the same URL, read as a list.
+      listArticles: (query, options) => listArticlesFromUrl(endpoint, query, options),
+    });
   }
 
   protected defaultHeading(t: Translation): string {

@@ -3,7 +3,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { createUrlSource } from '../data/adapters/url.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
 import type { ErrorReason, Translation } from '../i18n/index.js';
@@ -29,7 +28,7 @@ interface SourceHolder extends Element {
   source?: DataSource;
 }
 
-// One DataSource per distinct `src`, so every widget with the same src shares it.
+// One DataSource per kind of widget and distinct `src`, so widgets alike share it.
 const urlSources = new Map<string, DataSource>();
 
 /** What the box shows at one moment, decided from the task and the last good data. */
@@ -344,14 +343,27 @@ export abstract class PortalElement<T> extends LitElement {
       return mayStillArrive ? 'pending' : 'source-not-found';
     }
     if (this.src) {
-      let urlSource = urlSources.get(this.src);
+      const key = `${this.localName} ${this.src}`;
+      let urlSource = urlSources.get(key);
       if (!urlSource) {
-        urlSource = createUrlSource(this.src);
-        urlSources.set(this.src, urlSource);
+        urlSource = this.sourceFromUrl(this.src);
+        urlSources.set(key, urlSource);
       }
       return urlSource;
     }
     return getDefaultSource() ?? (document.readyState === 'loading' ? 'pending' : 'no-source');
+  }
+
+  /**
+   * The source behind `src`: each widget builds it from the url adapter's
+   * reader of its own data only (`urlSourceWith`), so a page downloads just
+   * the normalizers of the widgets it shows. Widgets without a `src` form
+   * keep this default, which says so.
+   *
+   * @throws {ConfigError} when `src` is not a valid URL.
+   */
+  protected sourceFromUrl(src: string): DataSource {
+    throw new ConfigError(`<${this.localName}> cannot read src="${src}"; use a <pw-source>.`);
   }
 
   /** The time zone dates are shown in: the source's own, else the portal default. */

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { normalizeLinks } from '../data/normalize.js';
 import type { DataSource, Link, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
+import { listLinksFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
 import type { Translation } from '../i18n/index.js';
 import { linkBoxStyles } from './link-box.styles.js';
 
@@ -97,6 +98,13 @@ export class LinkBoxElement extends PortalElement<Link[]> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('variant') || changed.has('group')) this.hintShown = false;
+  }
+
+  protected override sourceFromUrl(src: string): DataSource {
+    const endpoint = urlEndpoint(src);
+    return urlSourceWith(endpoint, {
+      listLinks: (query, options) => listLinksFromUrl(endpoint, query, options),
+    });
   }
 
   protected defaultHeading(t: Translation): string {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
+import { getVisitStatsFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
 import { formatCount, type Translation } from '../i18n/index.js';
 import { CountUpController, type Counts } from './count-up.js';
 import { visitStatsStyles } from './visit-stats.styles.js';
@@ -165,6 +166,13 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   private get minDigits(): number {
     const digits = Math.trunc(Number(this.digits));
     return Number.isFinite(digits) ? Math.min(MAX_DIGITS, Math.max(1, digits)) : 1;
+  }
+
+  protected override sourceFromUrl(src: string): DataSource {
+    const endpoint = urlEndpoint(src);
+    return urlSourceWith(endpoint, {
+      getVisitStats: (options) => getVisitStatsFromUrl(endpoint, options),
+    });
   }
 
   protected defaultHeading(t: Translation): string {

@@ -40,7 +40,114 @@ export interface UrlSource extends DataSource {
 }
 
 /**
- * Creates a source from one URL:
+ * One checked `src` URL and how to read it, shared by the per-kind readers
+ * below. A widget reads only its own kind, so it imports only that reader and
+ * the page downloads only that normalizer (see `PortalElement.sourceFromUrl`).
+ */
+export interface UrlEndpoint {
+  /** The URL as given, `{id}` not yet filled in. */
+  readonly template: string;
+  readonly timeZone: string;
+  readonly http: HttpClient;
+  readonly ctx: NormalizeContext;
+}
+
+/**
+ * Checks `src` and resolves it against the page.
+ *
+ * @throws {ConfigError} for an empty or invalid URL, or an unknown time zone.
+ */
+export function urlEndpoint(src: string, options: UrlSourceOptions = {}): UrlEndpoint {
+  const template = typeof src === 'string' ? src.trim() : '';
+  if (template === '')
+    throw new ConfigError('The src attribute is empty; it must be the URL of the data.');
+  const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
+  let baseUrl: string;
+  try {
+    // `{id}` would be percent-encoded by the parser, so it is filled in before parsing (see getArticleFromUrl).
+    baseUrl = new URL(template.replaceAll('{id}', '_'), globalThis.location?.href).href;
+  } catch {
+    throw new ConfigError(`src="${template}" is not a valid URL.`);
+  }
+  return {
+    template,
+    timeZone,
+    http: options.http ?? defaultHttpClient,
+    ctx: { timeZone, baseUrl },
+  };
+}
+
+/** A page of articles: `page`, `pageSize` (and `category` when given) are added to the URL's query. */
+export async function listArticlesFromUrl(
+  { template, http, ctx }: UrlEndpoint,
+  query: ArticleQuery,
+  options?: RequestOptions,
+): Promise<Page<ArticleSummary>> {
+  const target = new URL(template, globalThis.location?.href);
+  target.searchParams.set('page', String(query.page));
+  target.searchParams.set('pageSize', String(query.pageSize));
+  if (query.category) target.searchParams.set('category', query.category);
+  const response = await http.getJson(target.href, getOptions(options));
+  return validateFrom(target.href, () => normalizePage(response.data, query, ctx));
+}
+
+/** One article: `{id}` in the URL is replaced by the URL-encoded id, or the URL is used as is. */
+export async function getArticleFromUrl(
+  { template, http, ctx }: UrlEndpoint,
+  id: string,
+  options?: RequestOptions,
+): Promise<Article> {
+  if (typeof id !== 'string' || id === '')
+    throw new ConfigError('getArticle needs a non-empty article id.');
+  const target = template.replaceAll('{id}', encodeURIComponent(id));
+  const response = await http.getJson(target, getOptions(options));
+  return validateFrom(target, () => normalizeArticle(response.data, ctx));
+}
+
+/** The links at the URL, filtered by group here. */
+export async function listLinksFromUrl(
+  { template, http }: UrlEndpoint,
+  query: LinkQuery,
+  options?: RequestOptions,
+): Promise<Link[]> {
+  const response = await http.getJson(template, getOptions(options));
+  const links = validateFrom(template, () => normalizeLinks(response.data));
+  return query.group ? links.filter((link) => link.group === query.group) : links;
+}
+
+/** The visit counters at the URL. */
+export async function getVisitStatsFromUrl(
+  { template, http, ctx }: UrlEndpoint,
+  options?: RequestOptions,
+): Promise<VisitStats> {
+  const response = await http.getJson(template, getOptions(options));
+  return validateFrom(template, () => normalizeVisitStats(response.data, ctx));
+}
+
+/**
+ * A source over `endpoint` with only the `readers` a widget uses; any other
+ * kind rejects with a ConfigError saying so.
+ */
+export function urlSourceWith(
+  endpoint: UrlEndpoint,
+  readers: Partial<Pick<DataSource, 'listArticles' | 'getArticle' | 'listLinks' | 'getVisitStats'>>,
+): UrlSource {
+  const unread = (): Promise<never> =>
+    Promise.reject(
+      new ConfigError(`src="${endpoint.template}" is read by another kind of widget only.`),
+    );
+  return {
+    timeZone: endpoint.timeZone,
+    listArticles: unread,
+    getArticle: unread,
+    listLinks: unread,
+    getVisitStats: unread,
+    ...readers,
+  };
+}
+
+/**
+ * Creates a source from one URL, for every kind of data:
  * - lists add `page`, `pageSize` (and `category` when given) to its query;
  * - an article replaces `{id}` in it (URL-encoded), or uses it as is;
  * - links and visit counters GET it as is (links are filtered by group here).
@@ -48,54 +155,11 @@ export interface UrlSource extends DataSource {
  * @throws {ConfigError} for an empty or invalid URL, or an unknown time zone.
  */
 export function createUrlSource(src: string, options: UrlSourceOptions = {}): UrlSource {
-  const template = typeof src === 'string' ? src.trim() : '';
-  if (template === '')
-    throw new ConfigError('The src attribute is empty; it must be the URL of the data.');
-  const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
-  const http = options.http ?? defaultHttpClient;
-  const pageUrl = globalThis.location?.href;
-
-  let baseUrl: string;
-  try {
-    // `{id}` would be percent-encoded by the parser, so it is filled in before parsing (see getArticle).
-    baseUrl = new URL(template.replaceAll('{id}', '_'), pageUrl).href;
-  } catch {
-    throw new ConfigError(`src="${template}" is not a valid URL.`);
-  }
-  const ctx: NormalizeContext = { timeZone, baseUrl };
-
-  return {
-    timeZone,
-
-    async listArticles(
-      query: ArticleQuery,
-      options?: RequestOptions,
-    ): Promise<Page<ArticleSummary>> {
-      const target = new URL(template, pageUrl);
-      target.searchParams.set('page', String(query.page));
-      target.searchParams.set('pageSize', String(query.pageSize));
-      if (query.category) target.searchParams.set('category', query.category);
-      const response = await http.getJson(target.href, getOptions(options));
-      return validateFrom(target.href, () => normalizePage(response.data, query, ctx));
-    },
-
-    async getArticle(id: string, options?: RequestOptions): Promise<Article> {
-      if (typeof id !== 'string' || id === '')
-        throw new ConfigError('getArticle needs a non-empty article id.');
-      const target = template.replaceAll('{id}', encodeURIComponent(id));
-      const response = await http.getJson(target, getOptions(options));
-      return validateFrom(target, () => normalizeArticle(response.data, ctx));
-    },
-
-    async listLinks(query: LinkQuery, options?: RequestOptions): Promise<Link[]> {
-      const response = await http.getJson(template, getOptions(options));
-      const links = validateFrom(template, () => normalizeLinks(response.data));
-      return query.group ? links.filter((link) => link.group === query.group) : links;
-    },
-
-    async getVisitStats(options?: RequestOptions): Promise<VisitStats> {
-      const response = await http.getJson(template, getOptions(options));
-      return validateFrom(template, () => normalizeVisitStats(response.data, ctx));
-    },
-  };
+  const endpoint = urlEndpoint(src, options);
+  return urlSourceWith(endpoint, {
+    listArticles: (query, requestOptions) => listArticlesFromUrl(endpoint, query, requestOptions),
+    getArticle: (id, requestOptions) => getArticleFromUrl(endpoint, id, requestOptions),
+    listLinks: (query, requestOptions) => listLinksFromUrl(endpoint, query, requestOptions),
+    getVisitStats: (requestOptions) => getVisitStatsFromUrl(endpoint, requestOptions),
+  });
 }
