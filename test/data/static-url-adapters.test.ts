@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { createStaticSource, type StaticData } from '../../src/data/adapters/static.js';
-import { createUrlSource } from '../../src/data/adapters/url.js';
+import {
+  createUrlSource,
+  getVisitStatsFromUrl,
+  urlEndpoint,
+  urlSourceWith,
+} from '../../src/data/adapters/url.js';
 import { ConfigError, NotFoundError, ValidationError } from '../../src/data/errors.js';
 import { HttpClient } from '../../src/data/http.js';
 import { createScenario, settle } from '../helpers/server.js';
@@ -220,5 +225,19 @@ describe('createUrlSource', () => {
   it('rejects an empty src with a ConfigError', () => {
     expect(() => createUrlSource('')).to.throw(ConfigError);
     expect(() => createUrlSource('http://[')).to.throw(ConfigError);
+  });
+
+  it("serves a widget's own kind only (urlSourceWith), rejecting the others without a request", async () => {
+    const scenario = await createScenario([{ body: { today: 7 } }]);
+    const endpoint = urlEndpoint(`${scenario.base}/stats`, { http: http() });
+    const source = urlSourceWith(endpoint, {
+      getVisitStats: (options) => getVisitStatsFromUrl(endpoint, options),
+    });
+    expect(await source.getVisitStats()).to.deep.equal({ today: 7 });
+    const other = await settle(source.listArticles({ page: 1, pageSize: 5 }));
+    expect(other.error).to.be.instanceOf(ConfigError);
+    expect((other.error as Error).message).to.contain(`${scenario.base}/stats`);
+    expect((await settle(source.listLinks({}))).error).to.be.instanceOf(ConfigError);
+    expect((await scenario.log()).count).to.equal(1);
   });
 });
