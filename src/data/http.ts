@@ -4,16 +4,8 @@
  * bounded cache with stale-while-revalidate, and typed errors.
  */
 
-import {
-  ConfigError,
-  DataError,
-  HttpError,
-  type HttpErrorBody,
-  NetworkError,
-  NotFoundError,
-  ParseError,
-  TimeoutError,
-} from './errors.js';
+import { ConfigError, DataError, HttpError, NotFoundError, ParseError } from './errors.js';
+import type * as FailureHandling from './http-failure.js';
 
 /** The transport: `fetch` or anything with its signature (for tests of other runtimes, proxies, …). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -93,9 +85,18 @@ interface RequestSpec {
   timeoutMs: number;
 }
 
-type AttemptOutcome =
-  | { ok: true; value: AnyResponse }
-  | { ok: false; error: DataError; retryable: boolean; retryAfterMs?: number };
+/**
+ * @internal A failed attempt: its error, whether a read may try again, and
+ * when the server asked it to (`Retry-After`).
+ */
+export interface FailedAttempt {
+  ok: false;
+  error: DataError;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+type AttemptOutcome = { ok: true; value: AnyResponse } | FailedAttempt;
 
 interface Flight {
   url: string;
@@ -143,37 +144,32 @@ function resolveUrl(url: string): string {
   }
 }
 
-function abortError(url: string, reason?: unknown): DataError {
+/** @internal The error of a request that its caller aborted. */
+export function abortError(url: string, reason?: unknown): DataError {
   return new DataError('aborted', `The request to ${url} was aborted`, { url, cause: reason });
 }
 
-/** Waits `ms`, or rejects as soon as `signal` aborts (so a backoff never outlives its callers). */
-function sleep(ms: number, signal: AbortSignal, url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(abortError(url, signal.reason));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(url, signal.reason));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
+// Reading error answers, wording transport failures and retrying are a chunk of their own,
+// loaded by the first failure: a page whose backend answers well never needs them.
+let failureHandling: typeof FailureHandling | undefined;
+let failureChunk: Promise<unknown> | undefined;
 
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP-date. */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - Date.now());
+/**
+ * The failure handling, or `undefined` when its chunk cannot be loaded within
+ * `limitMs` (the page has likely lost the network); a failed load is tried
+ * again by the next failure.
+ */
+function loadFailureHandling(limitMs: number): Promise<typeof FailureHandling | undefined> {
+  failureChunk ??= import('./http-failure.js').then(
+    (chunk) => (failureHandling = chunk),
+    () => (failureChunk = undefined),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
+  return Promise.race([failureChunk, limit]).then(() => {
+    clearTimeout(timer);
+    return failureHandling;
+  });
 }
 
 function snippet(text: string): string {
@@ -192,56 +188,6 @@ function decoderFor(label: string): TextDecoder {
   } catch {
     return new TextDecoder('utf-8', { fatal: true });
   }
-}
-
-// An error answer is read only this far: its code and message come first, and a huge page is not wanted.
-const ERROR_BODY_LIMIT = 8192;
-
-/**
- * The `code` and `message` of a JSON error answer, reading at most
- * {@link ERROR_BODY_LIMIT} bytes; `undefined` for any other answer or when
- * reading fails (the status alone then describes the error).
- */
-async function readErrorBody(response: Response): Promise<HttpErrorBody | undefined> {
-  const type = response.headers.get('content-type') ?? '';
-  if (!/\bjson\b/i.test(type) || !response.body) return undefined;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < ERROR_BODY_LIMIT) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    return undefined;
-  } finally {
-    void reader.cancel().catch(() => undefined);
-  }
-  if (size >= ERROR_BODY_LIMIT) return undefined;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const record = data as Record<string, unknown>;
-  const body: HttpErrorBody = {};
-  const code = typeof record.code === 'string' ? record.code : record.error;
-  if (typeof code === 'string' && code !== '') body.code = code.slice(0, 200);
-  if (typeof record.message === 'string' && record.message !== '') {
-    body.message = record.message.slice(0, 500);
-  }
-  return body.code === undefined && body.message === undefined ? undefined : body;
 }
 
 /**
@@ -455,16 +401,17 @@ export class HttpClient {
     for (let attempt = 0; ; attempt += 1) {
       const outcome = await this.attempt(spec, signal);
       if (outcome.ok) return outcome.value;
-      if (!outcome.retryable || attempt >= this.retries) throw outcome.error;
-      const delay = Math.min(outcome.retryAfterMs ?? this.backoff(attempt), this.retryMaxDelayMs);
-      await sleep(delay, signal, spec.url);
+      // Only the failure handling marks an outcome retryable, so it is loaded here.
+      if (!outcome.retryable || attempt >= this.retries || !failureHandling) throw outcome.error;
+      await failureHandling.pauseBeforeRetry(
+        attempt,
+        outcome.retryAfterMs,
+        this.retryBaseMs,
+        this.retryMaxDelayMs,
+        signal,
+        spec.url,
+      );
     }
-  }
-
-  /** Exponential backoff with full jitter, so many widgets do not retry in lockstep. */
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(this.retryMaxDelayMs, this.retryBaseMs * 2 ** attempt);
-    return Math.random() * ceiling;
   }
 
   /** One request with its own timeout. Throws only when `signal` aborts; other failures are outcomes. */
@@ -483,19 +430,17 @@ export class HttpClient {
     signal?.addEventListener('abort', onAbort, { once: true });
 
     // Classifies an exception from fetch or from reading the body.
-    const transportFailure = (error: unknown): AttemptOutcome => {
+    const transportFailure = async (error: unknown): Promise<AttemptOutcome> => {
+      const timedOutAfterMs = timedOut ? spec.timeoutMs : undefined;
+      const failure = signal?.aborted ? undefined : await loadFailureHandling(spec.timeoutMs);
       if (signal?.aborted) throw abortError(url, signal.reason);
-      if (timedOut)
-        return { ok: false, error: new TimeoutError(spec.timeoutMs, { url }), retryable: true };
-      const detail = error instanceof Error ? error.message : String(error);
+      if (failure) return failure.transportFailure(error, url, timedOutAfterMs);
+      // Without the failure handling: an error of the same kind, plainer, and no retry.
+      const kind = timedOutAfterMs === undefined ? 'network' : 'timeout';
       return {
         ok: false,
-        retryable: true,
-        error: new NetworkError(
-          `Could not reach ${url} (${detail}). The server may be down or offline, or it may not allow ` +
-            `cross-origin requests from this page (CORS).`,
-          { url, cause: error },
-        ),
+        retryable: false,
+        error: new DataError(kind, `Could not reach ${url} (${kind})`, { url, cause: error }),
       };
     };
 
@@ -517,29 +462,20 @@ export class HttpClient {
 
       if (!response.ok) {
         const status = response.status;
-        // A JSON error answer may say why (a code adapters act on); anything else is dropped at once.
-        const body = status === 404 ? undefined : await readErrorBody(response);
+        // A 404 is an expected answer (a missing page of a feed, a lookup by slug): it
+        // is final and its body unread, so it does not wait for the failure handling.
+        const failure = status === 404 ? undefined : await loadFailureHandling(spec.timeoutMs);
+        // Its body is read within this attempt's time limit.
+        if (failure) return await failure.failedAnswer(response, finalUrl, spec.method);
         void response.body?.cancel().catch(() => undefined);
-        if (status === 404) {
-          return {
-            ok: false,
-            retryable: false,
-            error: new NotFoundError(`Not found: ${finalUrl} (HTTP 404)`, { url: finalUrl }),
-          };
-        }
-        const retryable = spec.method === 'GET' && (status === 429 || status >= 500);
-        const error = new HttpError(
-          status,
-          `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} from ${finalUrl}` +
-            (body?.code ? ` (${body.code})` : ''),
-          body ? { url: finalUrl, body } : { url: finalUrl },
-        );
-        const retryAfterMs = retryable
-          ? parseRetryAfter(response.headers.get('retry-after'))
-          : undefined;
-        return retryAfterMs === undefined
-          ? { ok: false, retryable, error }
-          : { ok: false, retryable, error, retryAfterMs };
+        return {
+          ok: false,
+          retryable: false,
+          error:
+            status === 404
+              ? new NotFoundError(`Not found: ${finalUrl} (HTTP 404)`, { url: finalUrl })
+              : new HttpError(status, `HTTP ${status} from ${finalUrl}`, { url: finalUrl }),
+        };
       }
 
       const contentType = response.headers.get('content-type') ?? '';

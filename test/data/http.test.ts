@@ -7,7 +7,9 @@ import {
   ParseError,
   TimeoutError,
 } from '../../src/data/errors.js';
+import type * as ErrorsModule from '../../src/data/errors.js';
 import { HttpClient, defaultHttpClient } from '../../src/data/http.js';
+import type * as HttpModule from '../../src/data/http.js';
 import {
   createScenario,
   settle,
@@ -544,6 +546,140 @@ describe('HttpClient', () => {
       await waitForRequests(scenario, 2);
       controller.abort();
       expect(((await pending).error as DataError).kind).to.equal('aborted');
+    });
+  });
+
+  /**
+   * The failure handling is a chunk of its own, loaded by the first failure.
+   * Each test loads the client into an iframe, a module graph of its own, so
+   * the chunk is not loaded yet; an import map can send it somewhere broken.
+   */
+  describe('failure handling chunk', () => {
+    type DataLayer = typeof HttpModule & typeof ErrorsModule;
+    const FAILURE_CHUNK = /\/src\/data\/http-failure\.(js|ts)$/;
+    let frame: HTMLIFrameElement | undefined;
+
+    afterEach(() => {
+      frame?.remove();
+      frame = undefined;
+    });
+
+    /** A page with the HTTP client and the errors, whose import map maps the chunk to `chunkUrl`. */
+    async function openPage(chunkUrl?: string): Promise<{ win: Window; data: DataLayer }> {
+      const importMap = chunkUrl
+        ? `<script type="importmap">
+            { "imports": {
+              "/src/data/http-failure.js": "${chunkUrl}",
+              "/src/data/http-failure.ts": "${chunkUrl}"
+            } }
+          </script>`
+        : '';
+      frame = document.createElement('iframe');
+      frame.srcdoc = `<!doctype html>
+        <html>
+          <head>
+            <script>performance.setResourceTimingBufferSize(5000);</script>
+            ${importMap}
+            <script type="module">
+              import * as http from '/src/data/http.ts';
+              import * as errors from '/src/data/errors.ts';
+              window.dataLayer = { ...http, ...errors };
+            </script>
+          </head>
+          <body></body>
+        </html>`;
+      document.body.append(frame);
+      const win = frame.contentWindow as Window & { dataLayer?: DataLayer };
+      const data = await waitFor(() => win.dataLayer, 'the client did not load in the page');
+      return { win, data };
+    }
+
+    /** `path` as an absolute URL: the page in the iframe has no address of its own to resolve it against. */
+    function absolute(path: string): string {
+      return new URL(path, location.href).href;
+    }
+
+    /** How many times the page fetched a resource whose path matches `pattern`. */
+    function requests(win: Window, pattern: RegExp): number {
+      return win.performance
+        .getEntriesByType('resource')
+        .filter((entry) => pattern.test(new URL(entry.name).pathname)).length;
+    }
+
+    it('is fetched by the first failure only, once', async () => {
+      const { win, data } = await openPage();
+      const scenario = await createScenario([
+        { body: { ok: true } },
+        { status: 500 },
+        { body: { ok: true } },
+        { status: 503 },
+      ]);
+      const http = new data.HttpClient({ retryBaseMs: 5, retries: 1 });
+      await http.getJson(absolute(`${scenario.base}/a`));
+      expect(requests(win, FAILURE_CHUNK), 'fetched for a good answer').to.equal(0);
+      // The 500 is retried, so the chunk worked.
+      expect((await http.getJson(absolute(`${scenario.base}/b`))).data).to.deep.equal({ ok: true });
+      expect(requests(win, FAILURE_CHUNK)).to.equal(1);
+      const error = (await settle(http.getJson(absolute(`${scenario.base}/c`)))).error;
+      expect(error).to.be.instanceOf(data.HttpError);
+      expect((error as HttpError).status).to.equal(503);
+      expect(requests(win, FAILURE_CHUNK)).to.equal(1);
+    });
+
+    it('fails with plain errors of the right kind, and no retry, when it cannot be loaded', async () => {
+      const missing = '/src/data/missing-failure-chunk.js';
+      const { win, data } = await openPage(missing);
+      const scenario = await createScenario([
+        { status: 503, headers: { 'retry-after': '0' } },
+        { status: 404 },
+        { hang: true },
+        { body: { ok: true } },
+      ]);
+      const http = new data.HttpClient({ retryBaseMs: 5, retries: 2, timeoutMs: 300 });
+
+      const httpError = (await settle(http.getJson(absolute(`${scenario.base}/unavailable`))))
+        .error;
+      expect(
+        requests(win, new RegExp(`^${missing}$`)),
+        'the chunk was never asked for',
+      ).to.be.at.least(1);
+      expect(httpError).to.be.instanceOf(data.HttpError);
+      expect((httpError as HttpError).status).to.equal(503);
+      expect((httpError as HttpError).kind).to.equal('http');
+      expect((await scenario.log()).count, 'retried without the chunk').to.equal(1);
+
+      const notFound = (await settle(http.getJson(absolute(`${scenario.base}/gone`)))).error;
+      expect(notFound).to.be.instanceOf(data.NotFoundError);
+      expect((notFound as DataError).kind).to.equal('not-found');
+
+      const timeout = (await settle(http.getJson(absolute(`${scenario.base}/hang`)))).error;
+      expect(timeout).to.be.instanceOf(data.DataError);
+      expect((timeout as DataError).kind).to.equal('timeout');
+      expect((await scenario.log()).count, 'retried without the chunk').to.equal(3);
+
+      const refused = (await settle(http.getJson('http://127.0.0.1:9/nothing'))).error;
+      expect(refused).to.be.instanceOf(data.DataError);
+      expect((refused as DataError).kind).to.equal('network');
+      expect((refused as DataError).message).to.contain('127.0.0.1:9');
+
+      // Good answers are unaffected.
+      expect((await http.getJson(absolute(`${scenario.base}/ok`))).data).to.deep.equal({
+        ok: true,
+      });
+    });
+
+    it('does not wait for a chunk that never arrives longer than the time limit', async () => {
+      const chunk = await createScenario([{ hang: true }]);
+      const { data } = await openPage(`${chunk.base}/http-failure.js`);
+      const scenario = await createScenario([{ status: 502 }]);
+      const http = new data.HttpClient({ retryBaseMs: 5, retries: 2, timeoutMs: 300 });
+      const started = performance.now();
+      const error = (await settle(http.getJson(absolute(`${scenario.base}/x`)))).error;
+      expect(performance.now() - started).to.be.below(2000);
+      expect(error).to.be.instanceOf(data.HttpError);
+      expect((error as HttpError).status).to.equal(502);
+      expect((await chunk.log()).count, 'the chunk was never asked for').to.equal(1);
+      expect((await scenario.log()).count).to.equal(1);
     });
   });
 });
