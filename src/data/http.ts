@@ -136,6 +136,14 @@ function lowerCaseHeaders(
   return result;
 }
 
+/** One cache entry per format, URL and request headers (names already lower-case). */
+function cacheKey(format: BodyFormat, url: string, headers: Record<string, string>): string {
+  const lines = Object.keys(headers)
+    .sort()
+    .map((name) => `${name}: ${headers[name]}`);
+  return ['GET', format, url, ...lines].join('\n');
+}
+
 function resolveUrl(url: string): string {
   try {
     return new URL(url, globalThis.location?.href).href;
@@ -271,6 +279,23 @@ export class HttpClient {
     return outcome.value as JsonResponse;
   }
 
+  /**
+   * Keeps `data` as the fresh JSON answer of a GET of `url` (with `headers`),
+   * for an answer the server gave by another route: the visit POST returns
+   * the new figures, so showing them again within the cache time needs no
+   * request. A URL that does not parse is ignored.
+   */
+  remember(url: string, data: unknown, headers?: Record<string, string>): void {
+    let resolved: string;
+    try {
+      resolved = resolveUrl(url);
+    } catch {
+      return;
+    }
+    const key = cacheKey('json', resolved, lowerCaseHeaders({ accept: JSON_ACCEPT }, headers));
+    this.store(key, { url: resolved, status: 200, headers: {}, data });
+  }
+
   /** Empties the cache (requests in flight still complete for their callers, but are not stored). */
   clear(): void {
     this.cache.clear();
@@ -298,14 +323,7 @@ export class HttpClient {
       headers,
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
     };
-    const key = [
-      'GET',
-      format,
-      resolved,
-      ...Object.keys(headers)
-        .sort()
-        .map((name) => `${name}: ${headers[name]}`),
-    ].join('\n');
+    const key = cacheKey(format, resolved, headers);
 
     if (!options.fresh) {
       const entry = this.cache.get(key);

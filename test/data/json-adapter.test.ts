@@ -167,6 +167,17 @@ describe('createJsonSource', () => {
       expect(JSON.parse(second!.body!)).to.deep.equal(JSON.parse(first!.body!));
     });
 
+    it("serves the next read of the figures from the visit's answer, without a request", async () => {
+      const scenario = await createScenario([{ body: { total: 10 } }, { body: { total: 99 } }]);
+      const source = createJsonSource({ baseUrl: scenario.base, http: http() });
+      expect(await source.recordVisit!()).to.deep.equal({ total: 10 });
+      expect(await source.getVisitStats()).to.deep.equal({ total: 10 });
+      expect((await scenario.log()).count).to.equal(1);
+      // Asking for fresh figures still goes to the server.
+      expect(await source.getVisitStats({ fresh: true })).to.deep.equal({ total: 99 });
+      expect((await scenario.log()).requests.map((r) => r.method)).to.deep.equal(['POST', 'GET']);
+    });
+
     it('is absent when the visit endpoint is switched off', () => {
       expect(
         createJsonSource({ baseUrl: '/api', endpoints: { visit: null } }).recordVisit,
