@@ -6,6 +6,7 @@
 // Type declarations are not written here: `tsc -p tsconfig.build.json` does
 // that into dist/types after this config has run (see the `build` script).
 import { readFileSync, rmSync } from 'node:fs';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -51,6 +52,14 @@ const compileTypeScript = () =>
     },
   });
 
+/**
+ * Minifies the markup and CSS inside html`` and css`` templates (indentation,
+ * comments), which no JavaScript minifier touches. Both builds use it, so apps
+ * bundling the npm build get the smaller templates too. A template it cannot
+ * parse fails the build rather than shipping half-minified.
+ */
+const minifyTemplates = () => minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true });
+
 /** Empties dist/ once per run, so renamed or re-hashed chunks never pile up in the package. */
 const cleanOutput = () => ({
   name: 'clean-output',
@@ -64,7 +73,7 @@ const cleanOutput = () => ({
 const npmBuild = {
   input: entries,
   external: isExternal,
-  plugins: [cleanOutput(), compileTypeScript()],
+  plugins: [cleanOutput(), minifyTemplates(), compileTypeScript()],
   output: {
     dir: outDir,
     format: 'es',
@@ -78,6 +87,7 @@ const npmBuild = {
 const scriptTagBuild = {
   input: { 'portal-widgets': 'src/bundle.ts' },
   plugins: [
+    minifyTemplates(),
     nodeResolve({ browser: true }),
     compileTypeScript(),
     terser({ ecma: 2020, module: true, format: { comments: false } }),

@@ -10,14 +10,10 @@
 // the demo page's requests on first load and on an in-page revisit, the first
 // render of a 100-item list against plain DOM, and polling while the tab is hidden.
 // The table is printed and written to bench/results.md.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import nodeResolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import * as prettier from 'prettier';
-import { rollup } from 'rollup';
 import {
   demoRequests,
   hiddenRequests,
@@ -25,100 +21,35 @@ import {
   renderTiming,
   startDemo,
 } from './lib/browser.mjs';
+import { appSize, importing, kb, LIT_FLOOR, scriptTagSizes } from './lib/sizes.mjs';
 import { whereTheBytesGo } from './lib/where-bytes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
-const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
-
-/** The static `import` specifiers of a minified ES module (not `import()`). */
-function staticImports(code) {
-  const found = new Set();
-  for (const match of code.matchAll(
-    /(?:^|[;}\s])import\s*(?:[\w*{},\s$]+from\s*)?["']([^"']+)["']/g,
-  )) {
-    found.add(match[1]);
-  }
-  for (const match of code.matchAll(/(?:^|[;}\s])export\s*[*{][^"']*from\s*["']([^"']+)["']/g)) {
-    found.add(match[1]);
-  }
-  return [...found];
-}
-
-/** A file and everything it imports statically, relative to its folder. */
-function withStaticImports(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const specifier of staticImports(code)) {
-    if (specifier.startsWith('.')) withStaticImports(join(dirname(file), specifier), seen);
-  }
-  return seen;
-}
-
-/** Bundles `input` (a file or virtual module text) with its dependencies, minified, in memory. */
-async function bundledSize(input, { virtual } = {}) {
-  const plugins = [nodeResolve(), terser({ format: { comments: false } })];
-  if (virtual) {
-    plugins.unshift({
-      name: 'virtual-entry',
-      resolveId: (id) => (id === 'bench-entry' ? id : null),
-      load: (id) => (id === 'bench-entry' ? virtual : null),
-    });
-  }
-  const bundle = await rollup({
-    input: virtual ? 'bench-entry' : input,
-    plugins,
-    // Only the static graph counts; the lazy sanitizer is a separate download.
-    external: (id) => /dompurify/.test(id),
-    onwarn: () => {},
-  });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: false });
-  await bundle.close();
-  const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
-  const staticChunks = new Set([entry.fileName, ...entry.imports]);
-  return output
-    .filter((chunk) => chunk.type === 'chunk' && staticChunks.has(chunk.fileName))
-    .reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
-}
 
 // Rows are [label, value]; a row with a null value heads a section.
 const rows = [['**Size** (min+gzip)', null]];
 const size = (label, bytes) => rows.push([label, kb(bytes)]);
 
-const minBundle = join(dist, 'portal-widgets.min.js');
-const minFiles = withStaticImports(minBundle);
-size(
-  'portal-widgets.min.js + static imports (script tag, lit included)',
-  [...minFiles].reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0),
-);
-// Lazy chunks are imported from the shared chunk too, not only from the entry file.
-const lazy = [...minFiles].flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map(
-    (m) => m[1],
-  ),
-);
-for (const chunk of new Set(lazy)) {
-  size(`  lazy: ${chunk}`, gzipSize(readFileSync(join(dist, chunk))));
-}
+const scriptTag = scriptTagSizes(dist);
+size('portal-widgets.min.js + static imports (script tag, lit included)', scriptTag.bytes);
+for (const [chunk, bytes] of scriptTag.lazy) size(`  lazy: ${chunk}`, bytes);
 
 for (const entry of ['source', 'article', 'activity-list', 'link-box', 'visit-stats', 'index']) {
   const label = entry === 'index' ? 'portal-widgets (all, npm)' : `portal-widgets/${entry}.js`;
-  size(`${label} + lit`, await bundledSize(join(dist, `${entry}.js`)));
+  size(`${label} + lit`, await appSize(importing(join(dist, `${entry}.js`))));
 }
 size(
-  'a page with only <pw-visit-stats> (visit-stats.js + source.js + lit)',
-  await bundledSize(null, {
-    virtual: `import ${JSON.stringify(join(dist, 'visit-stats.js'))};\nimport ${JSON.stringify(join(dist, 'source.js'))};`,
-  }),
+  'a page with only <pw-visit-stats src> (visit-stats.js + lit)',
+  await appSize(importing(join(dist, 'visit-stats.js'))),
 );
 size(
-  'lit alone (the floor)',
-  await bundledSize(null, { virtual: "export * from 'lit'; export * from 'lit/decorators.js';" }),
+  '  the same with <pw-source> (visit-stats.js + source.js + lit)',
+  await appSize(importing(join(dist, 'visit-stats.js'), join(dist, 'source.js'))),
 );
+size('lit alone (LitElement, html, css, decorators: the floor)', await appSize(LIT_FLOOR));
 
 const notes = [];
 const bytes = await whereTheBytesGo(root);
