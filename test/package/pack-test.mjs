@@ -23,6 +23,8 @@ import { chromium } from 'playwright-core';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const TAGS = ['pw-article', 'pw-activity-list', 'pw-link-box', 'pw-visit-stats', 'pw-source'];
+/** The per-element npm entries: `portal-widgets/<entry>.js` defines `pw-<entry>`. */
+const ENTRIES = TAGS.map((tag) => tag.slice('pw-'.length));
 const LINKS = [
   { title: 'Cổng thông tin điện tử Chính phủ', url: 'https://chinhphu.vn/' },
   { title: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn/' },
@@ -254,10 +256,18 @@ const consumerFiles = {
     2,
   ),
 
-  // Two pages: the widgets page, and one that loads the data layer alone.
+  // The widgets page, one that loads the data layer alone, and one per element entry.
   'vite.config.mjs': `export default {
   logLevel: 'warn',
-  build: { rolldownOptions: { input: { main: 'index.html', data: 'data-only.html' } } },
+  build: {
+    rolldownOptions: {
+      input: {
+        main: 'index.html',
+        data: 'data-only.html',
+${ENTRIES.map((entry) => `        '${entry}': 'entry-${entry}.html',`).join('\n')}
+      },
+    },
+  },
 };
 `,
 
@@ -302,6 +312,27 @@ document.querySelector('#app').append(source);
   </body>
 </html>
 `,
+
+  // One page per element entry, imported alone for its side effect: a production
+  // build must keep the registration even when it sits in a shared chunk.
+  ...Object.fromEntries(
+    ENTRIES.flatMap((entry) => [
+      [
+        `entry-${entry}.html`,
+        `<!doctype html>
+<html lang="vi">
+  <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>${entry}</title></head>
+  <body>
+    <script type="module">
+      import 'portal-widgets/${entry}.js';
+      window.entryLoaded = true;
+    </script>
+  </body>
+</html>
+`,
+      ],
+    ]),
+  ),
 
   'data-only.js': `import * as data from 'portal-widgets/data';
 
@@ -436,7 +467,14 @@ async function main() {
       .filter((file, index, all) => all.indexOf(file) === index);
 
     await check('every file package.json points at is packed', () => {
-      const absent = [...new Set(referenced)].filter((f) => !files.has(f));
+      // A glob (the shared chunks in sideEffects) must match at least one packed file.
+      const packed = (f) =>
+        f.includes('*')
+          ? [...files].some((file) =>
+              new RegExp(`^${f.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file),
+            )
+          : files.has(f);
+      const absent = [...new Set(referenced)].filter((f) => !packed(f));
       assert(absent.length === 0, `not in the tarball: ${absent.join(', ')}`);
     });
 
@@ -660,6 +698,29 @@ async function main() {
           }
         },
       );
+
+      for (const entry of ENTRIES) {
+        await check(
+          `Vite app: importing portal-widgets/${entry}.js alone defines pw-${entry}`,
+          async () => {
+            const { page, problems } = await openPage(
+              browser,
+              `${server.origin}/entry-${entry}.html`,
+              () => window.entryLoaded === true,
+            );
+            try {
+              const defined = await page.evaluate(
+                (tag) => Boolean(customElements.get(tag)),
+                `pw-${entry}`,
+              );
+              assert(defined, `pw-${entry} is not defined: its registration was tree-shaken away`);
+              assert(problems.length === 0, problems.join('\n'));
+            } finally {
+              await page.close();
+            }
+          },
+        );
+      }
     } else {
       skip('Vite app in the browser', 'vite build failed');
     }
