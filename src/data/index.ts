@@ -90,12 +90,10 @@ export {
   type DrupalSource,
   type DrupalSourceOptions,
 } from './adapters/drupal.js';
+export { createCompositeSource, type CompositeParts } from './adapters/composite.js';
 export {
-  createCompositeSource,
   createForwardingSource,
   createLazySource,
-  parseCategoryAliases,
-  withCategoryAliases,
-  type CompositeParts,
   type DerivedSourceOptions,
-} from './adapters/composite.js';
+} from './adapters/forwarding.js';
+export { parseCategoryAliases, withCategoryAliases } from './adapters/category-aliases.js';

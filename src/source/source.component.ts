@@ -1,14 +1,8 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  createCompositeSource,
-  createForwardingSource,
-  createLazySource,
-  parseCategoryAliases,
-  withCategoryAliases,
-  type CompositeParts,
-} from '../data/adapters/composite.js';
+import { parseCategoryAliases, withCategoryAliases } from '../data/adapters/category-aliases.js';
+import { createLazySource } from '../data/adapters/forwarding.js';
 import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.js';
 import { createStaticSource } from '../data/adapters/static.js';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../data/dates.js';
@@ -22,13 +16,14 @@ import {
   onSourcesChanged,
   setDefaultSource,
 } from '../base/source-registry.js';
+import type { CompositeReferences } from './composite-references.js';
 
 /** The backends `<pw-source type>` accepts. */
 export type SourceType =
   'json' | 'static' | 'wordpress' | 'rss' | 'liferay' | 'joomla' | 'drupal' | 'composite';
 
 /** The kinds of data a composite source takes from other sources. */
-const COMPOSITE_KINDS = ['articles', 'links', 'stats'] as const;
+export const COMPOSITE_KINDS = ['articles', 'links', 'stats'] as const;
 
 /** Properties that change the source built from the attributes. */
 const CONFIG_PROPERTIES = [
@@ -50,8 +45,26 @@ const CONFIG_PROPERTIES = [
   ...COMPOSITE_KINDS,
 ] as const;
 
-/** Anything on the page holding a data source: a `<pw-source>`, or an element set up in script. */
-type SourceHolder = Element & { source?: DataSource };
+type CompositeCode = typeof import('./composite-references.js');
+
+/**
+ * The code only `type="composite"` needs (following the sources it names) is
+ * a chunk of its own, as few pages use it: the first composite `<pw-source>`
+ * loads it. A failed load is tried again by the next call that needs it.
+ */
+let compositeCode: CompositeCode | undefined;
+let compositeLoading: Promise<CompositeCode> | undefined;
+
+function loadCompositeCode(): Promise<CompositeCode> {
+  compositeLoading ??= import('./composite-references.js').then(
+    (code) => (compositeCode = code),
+    (error: unknown) => {
+      compositeLoading = undefined;
+      throw error;
+    },
+  );
+  return compositeLoading;
+}
 
 /**
  * A source whose adapter is downloaded on first use, so the script-tag bundle
@@ -112,6 +125,7 @@ function readJsonConfig(host: Element): Partial<JsonSourceOptions> {
  *
  * `type="composite"` takes each kind of data from another `<pw-source>`, named
  * by id: `<pw-source type="composite" articles="news" links="opml" stats="counter">`.
+ * Its code too is downloaded only when a composite source is on the page.
  *
  * In script, assign any object implementing `DataSource` to `.source`.
  *
@@ -214,8 +228,8 @@ export class SourceElement extends LitElement {
   @state()
   private provided?: DataSource;
 
-  /** For a composite: the sources it was built from, to notice when one of them changes. */
-  private referenced: (DataSource | undefined)[] = [];
+  /** For a composite: the sources it names, to notice when one of them changes (composite chunk). */
+  private references?: CompositeReferences;
   private following = false;
   private unsubscribeSources?: () => void;
 
@@ -265,8 +279,8 @@ export class SourceElement extends LitElement {
   private followReferencedSources(): void {
     // Announcing the rebuilt source notifies every source again, this one included.
     if (this.type !== 'composite' || this.customSource || this.following) return;
-    const now = this.currentReferences();
-    if (now.every((source, index) => source === this.referenced[index])) return;
+    // Not built from its references yet: its stand-in reads them when the chunk arrives.
+    if (!this.references?.changed()) return;
     this.following = true;
     try {
       this.provided = this.buildSource();
@@ -276,46 +290,10 @@ export class SourceElement extends LitElement {
     }
   }
 
-  /** The ids a composite `<pw-source>` names (read from attributes when it is not upgraded yet). */
-  private static namedIds(element: Element): string[] {
-    const upgraded = element instanceof SourceElement;
-    const type = upgraded ? element.type : element.getAttribute('type');
-    if (type !== 'composite') return [];
-    return COMPOSITE_KINDS.map((kind) =>
-      (upgraded ? element[kind] : (element.getAttribute(kind) ?? '')).trim(),
-    ).filter((id) => id !== '');
-  }
-
-  /** Whether following the composite sources named from here leads back to this one. */
-  private leadsBackHere(): boolean {
-    const seen = new Set<Element>();
-    const pending = SourceElement.namedIds(this);
-    while (pending.length > 0) {
-      const holder = this.findHolder(pending.pop()!);
-      if (!holder || seen.has(holder)) continue;
-      if (holder === this) return true;
-      seen.add(holder);
-      pending.push(...SourceElement.namedIds(holder));
-    }
-    return false;
-  }
-
-  private currentReferences(): (DataSource | undefined)[] {
-    return COMPOSITE_KINDS.map((kind) => {
-      const id = this[kind].trim();
-      const holder = id ? this.findHolder(id) : null;
-      return holder && holder !== this ? holder.source : undefined;
-    });
-  }
-
-  private findHolder(id: string): SourceHolder | null {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    return (root.getElementById?.(id) ?? document.getElementById(id)) as SourceHolder | null;
-  }
-
   private buildSource(): DataSource {
     try {
       const timeZone = checkTimeZone(this.timezone || DEFAULT_TIME_ZONE);
+      if (this.type === 'composite' && !compositeCode) return this.compositeStandIn(timeZone);
       let source = this.buildBackend(timeZone);
       if (this.categories.trim()) {
         source = withCategoryAliases(source, parseCategoryAliases(this.categories));
@@ -341,7 +319,9 @@ export class SourceElement extends LitElement {
       case 'static':
         return createStaticSource({ url: baseUrl, timeZone });
       case 'composite':
-        return this.buildComposite(timeZone);
+        // Loaded by now: until it is, buildSource() gives a stand-in instead.
+        this.references ??= new compositeCode!.CompositeReferences(this);
+        return this.references.build(timeZone);
       case 'wordpress': {
         const options = {
           baseUrl,
@@ -406,39 +386,31 @@ export class SourceElement extends LitElement {
   }
 
   /**
-   * Each kind of data from the `<pw-source>` named for it. A named source not
-   * on the page yet is looked up again when a widget asks, and the composite
-   * is rebuilt once it appears (see {@link followReferencedSources}).
+   * What a composite provides while the composite chunk loads: a stand-in
+   * that waits for it, then hands every call to the source built as usual.
+   * It stays this element's source until the next rebuild, so widgets that
+   * already asked it are not reloaded. `watchVisitStats` is that of the built
+   * source, seen once it exists (a visit box looks again after each load).
    */
-  private buildComposite(timeZone: string): DataSource {
-    this.referenced = this.currentReferences();
-    if (this.leadsBackHere()) {
-      throw new ConfigError(
-        `<pw-source id="${this.id}" type="composite"> takes its data from itself, directly or ` +
-          `through other composite sources.`,
-      );
-    }
-    const parts: CompositeParts = {};
-    COMPOSITE_KINDS.forEach((kind, index) => {
-      const id = this[kind].trim();
-      if (!id) return;
-      parts[kind] =
-        this.referenced[index] ??
-        createForwardingSource(() => {
-          const holder = this.findHolder(id);
-          if (holder && holder !== this && holder.source) return holder.source;
-          throw new ConfigError(
-            `<pw-source type="composite"> takes its ${kind} from "${id}", but no <pw-source id="${id}"> is on the page.`,
-          );
-        });
-    });
-    if (Object.keys(parts).length === 0) {
-      throw new ConfigError(
-        '<pw-source type="composite"> needs articles="ID", links="ID" or stats="ID": the ids of ' +
-          'the <pw-source> elements serving each kind of data.',
-      );
-    }
-    return createCompositeSource(parts, { timeZone });
+  private compositeStandIn(timeZone: string): DataSource {
+    let built: DataSource | undefined;
+    const target = (): DataSource | undefined => {
+      if (built || !compositeCode) return built;
+      // Replaced before the chunk came: the source that replaced it answers.
+      if (this.provided && this.provided !== standIn) return this.provided;
+      return (built = this.buildSource());
+    };
+    const standIn: DataSource = {
+      ...createLazySource(() => loadCompositeCode().then(() => target()!), { timeZone }),
+      get watchVisitStats(): DataSource['watchVisitStats'] {
+        const source = target();
+        return source?.watchVisitStats && ((callback) => source.watchVisitStats!(callback));
+      },
+    };
+    // Built as soon as the chunk is here, as it would have been at once, so a
+    // configuration error is reported even before a widget asks.
+    void loadCompositeCode().then(target, () => undefined);
+    return standIn;
   }
 
   override render(): TemplateResult {

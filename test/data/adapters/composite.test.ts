@@ -6,12 +6,12 @@ import type {
   SourceElement,
   VisitStatsElement,
 } from '../../../src/index.js';
+import { createCompositeSource } from '../../../src/data/adapters/composite.js';
 import {
-  createCompositeSource,
-  createLazySource,
   parseCategoryAliases,
   withCategoryAliases,
-} from '../../../src/data/adapters/composite.js';
+} from '../../../src/data/adapters/category-aliases.js';
+import { createLazySource } from '../../../src/data/adapters/forwarding.js';
 import { createJsonSource } from '../../../src/data/adapters/json.js';
 import { createStaticSource } from '../../../src/data/adapters/static.js';
 import { ConfigError } from '../../../src/data/errors.js';
