@@ -7,12 +7,12 @@
 // across module boundaries, so a per-module gzip would not add up to the file.
 import { relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
+import { minifyTemplates } from '../../rollup.config.mjs';
 
 /** The same template minification and TypeScript settings as the script-tag build in rollup.config.mjs. */
 const compileTypeScript = (root) =>
@@ -70,7 +70,7 @@ export async function whereTheBytesGo(root, { limit = 15 } = {}) {
   const bundle = await rollup({
     input: `${root}/src/bundle.ts`,
     plugins: [
-      minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+      minifyTemplates(),
       nodeResolve({ browser: true }),
       compileTypeScript(root),
       terser({ ecma: 2020, module: true, format: { comments: false } }),

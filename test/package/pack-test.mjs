@@ -399,6 +399,47 @@ const fixtureArticle = {
     '<a href="javascript:window.articleScriptRan = 3">liên kết</a>',
 };
 
+// The minified templates must keep the text the source templates give: the
+// space between a related item's title and its date is text, not indentation.
+const relatedPage = `<!doctype html>
+<html lang="vi">
+  <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Related</title></head>
+  <body>
+    <pw-source type="static" base-url="/api/portal.json">
+      <pw-article article-id="a1" related="2" tools=""></pw-article>
+    </pw-source>
+    <script type="module" src="/cdn/dist/portal-widgets.min.js"></script>
+  </body>
+</html>
+`;
+
+const category = { id: 'tin-tuc', name: 'Tin tức' };
+const portalData = {
+  articles: [
+    {
+      id: 'a1',
+      title: 'Bài chính',
+      date: '2020-03-03T08:00:00+07:00',
+      body: '<p>Nội dung.</p>',
+      category,
+    },
+    {
+      id: 'a2',
+      title: 'Tin thứ hai',
+      date: '2020-03-02T08:00:00+07:00',
+      body: '<p>Hai.</p>',
+      category,
+    },
+    {
+      id: 'a3',
+      title: 'Tin thứ ba',
+      date: '2020-03-01T08:00:00+07:00',
+      body: '<p>Ba.</p>',
+      category,
+    },
+  ],
+};
+
 // ---------------------------------------------------------------- the run
 
 async function main() {
@@ -620,6 +661,8 @@ async function main() {
       pages: {
         '/script-tag.html': { type: MIME['.html'], body: scriptTagPage },
         '/api/articles/42.json': { type: MIME['.json'], body: JSON.stringify(fixtureArticle) },
+        '/related.html': { type: MIME['.html'], body: relatedPage },
+        '/api/portal.json': { type: MIME['.json'], body: JSON.stringify(portalData) },
       },
     });
     cleanups.push(server.close);
@@ -787,6 +830,30 @@ async function main() {
         }
       },
     );
+
+    await check('script tag: minified templates keep their text ("title (date)")', async () => {
+      const { page, problems } = await openPage(
+        browser,
+        `${server.origin}/related.html`,
+        () =>
+          (document.querySelector('pw-article')?.shadowRoot?.querySelectorAll('.related li')
+            .length ?? 0) === 2,
+      );
+      try {
+        const items = await page.evaluate(() =>
+          [...document.querySelector('pw-article').shadowRoot.querySelectorAll('.related li')].map(
+            (li) => li.textContent.replace(/\s+/g, ' ').trim(),
+          ),
+        );
+        assert(
+          items.join(' | ') === 'Tin thứ hai (02/03/2020) | Tin thứ ba (01/03/2020)',
+          `related items read ${JSON.stringify(items)}`,
+        );
+        assert(problems.length === 0, problems.join('\n'));
+      } finally {
+        await page.close();
+      }
+    });
   } catch (error) {
     // An unexpected error in the harness itself counts as a failure too.
     results.failed++;
