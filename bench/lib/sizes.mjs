@@ -37,19 +37,27 @@ function withStaticImports(file, seen = new Set()) {
 
 /**
  * The script-tag bundle: `bytes` of dist/portal-widgets.min.js with every chunk
- * it imports statically, and `lazy`, the chunks loaded only on use, by file name.
+ * it imports statically, and `lazy`, every chunk reachable only through an
+ * `import()` (directly, or from another lazy chunk), by file name.
  */
 export function scriptTagSizes(dist) {
   const files = withStaticImports(join(dist, 'portal-widgets.min.js'));
   const bytes = [...files].reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
-  // Lazy chunks are imported from the shared chunks too, not only from the entry file.
-  const names = [...files].flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map(
-      (m) => m[1],
-    ),
-  );
-  const lazy = [...new Set(names)].map((name) => [name, gzipSize(readFileSync(join(dist, name)))]);
-  return { bytes, lazy };
+  const lazy = new Map();
+  const pending = [...files];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    const code = readFileSync(file, 'utf8');
+    const dynamic = [...code.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    const reached = [...dynamic, ...staticImports(code).map((spec) => spec.replace(/^\.\//, ''))];
+    for (const name of reached) {
+      const path = join(dist, name);
+      if (files.has(path) || lazy.has(name)) continue;
+      lazy.set(name, gzipSize(readFileSync(path)));
+      pending.push(path);
+    }
+  }
+  return { bytes, lazy: [...lazy] };
 }
 
 /** An app's entry module that imports each of `specifiers` (npm entry files or bare names). */
