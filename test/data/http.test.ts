@@ -18,6 +18,7 @@ import {
   waitFor,
   waitForRequests,
 } from '../helpers/server.js';
+import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
 
 /** A client with fast retries, so failing tests fail quickly. */
 function client(options: ConstructorParameters<typeof HttpClient>[0] = {}): HttpClient {
@@ -557,53 +558,18 @@ describe('HttpClient', () => {
   describe('failure handling chunk', () => {
     type DataLayer = typeof HttpModule & typeof ErrorsModule;
     const FAILURE_CHUNK = /\/src\/data\/http-failure\.(js|ts)$/;
-    let frame: HTMLIFrameElement | undefined;
+    afterEach(closeFramePages);
 
-    afterEach(() => {
-      frame?.remove();
-      frame = undefined;
-    });
-
-    /** A page with the HTTP client and the errors, whose import map maps the chunk to `chunkUrl`. */
+    /** A page with the HTTP client and the errors, whose import map sends the chunk to `chunkUrl`. */
     async function openPage(chunkUrl?: string): Promise<{ win: Window; data: DataLayer }> {
-      const importMap = chunkUrl
-        ? `<script type="importmap">
-            { "imports": {
-              "/src/data/http-failure.js": "${chunkUrl}",
-              "/src/data/http-failure.ts": "${chunkUrl}"
-            } }
-          </script>`
-        : '';
-      frame = document.createElement('iframe');
-      frame.srcdoc = `<!doctype html>
-        <html>
-          <head>
-            <script>performance.setResourceTimingBufferSize(5000);</script>
-            ${importMap}
-            <script type="module">
-              import * as http from '/src/data/http.ts';
-              import * as errors from '/src/data/errors.ts';
-              window.dataLayer = { ...http, ...errors };
-            </script>
-          </head>
-          <body></body>
-        </html>`;
-      document.body.append(frame);
-      const win = frame.contentWindow as Window & { dataLayer?: DataLayer };
+      const win = (await openFramePage({
+        redirect: chunkUrl ? { '/src/data/http-failure.js': chunkUrl } : undefined,
+        script: `import * as http from '/src/data/http.ts';
+          import * as errors from '/src/data/errors.ts';
+          window.dataLayer = { ...http, ...errors };`,
+      })) as Window & { dataLayer?: DataLayer };
       const data = await waitFor(() => win.dataLayer, 'the client did not load in the page');
       return { win, data };
-    }
-
-    /** `path` as an absolute URL: the page in the iframe has no address of its own to resolve it against. */
-    function absolute(path: string): string {
-      return new URL(path, location.href).href;
-    }
-
-    /** How many times the page fetched a resource whose path matches `pattern`. */
-    function requests(win: Window, pattern: RegExp): number {
-      return win.performance
-        .getEntriesByType('resource')
-        .filter((entry) => pattern.test(new URL(entry.name).pathname)).length;
     }
 
     it('is fetched by the first failure only, once', async () => {
@@ -616,14 +582,14 @@ describe('HttpClient', () => {
       ]);
       const http = new data.HttpClient({ retryBaseMs: 5, retries: 1 });
       await http.getJson(absolute(`${scenario.base}/a`));
-      expect(requests(win, FAILURE_CHUNK), 'fetched for a good answer').to.equal(0);
+      expect(fetchCount(win, FAILURE_CHUNK), 'fetched for a good answer').to.equal(0);
       // The 500 is retried, so the chunk worked.
       expect((await http.getJson(absolute(`${scenario.base}/b`))).data).to.deep.equal({ ok: true });
-      expect(requests(win, FAILURE_CHUNK)).to.equal(1);
+      expect(fetchCount(win, FAILURE_CHUNK)).to.equal(1);
       const error = (await settle(http.getJson(absolute(`${scenario.base}/c`)))).error;
       expect(error).to.be.instanceOf(data.HttpError);
       expect((error as HttpError).status).to.equal(503);
-      expect(requests(win, FAILURE_CHUNK)).to.equal(1);
+      expect(fetchCount(win, FAILURE_CHUNK)).to.equal(1);
     });
 
     it('fails with plain errors of the right kind, and no retry, when it cannot be loaded', async () => {
@@ -640,7 +606,7 @@ describe('HttpClient', () => {
       const httpError = (await settle(http.getJson(absolute(`${scenario.base}/unavailable`))))
         .error;
       expect(
-        requests(win, new RegExp(`^${missing}$`)),
+        fetchCount(win, new RegExp(`^${missing}$`)),
         'the chunk was never asked for',
       ).to.be.at.least(1);
       expect(httpError).to.be.instanceOf(data.HttpError);

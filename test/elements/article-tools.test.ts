@@ -5,6 +5,7 @@ import '../../src/index.js';
 import type { ArticleElement } from '../../src/index.js';
 import { TEXT_SIZE_KEY } from '../../src/article/article-tools.js';
 import { part, settled } from '../helpers/elements.js';
+import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
 import { createScenario } from '../helpers/server.js';
 
 const HONG_BANG = 'hong-bang-tiep-doan-kiem-tra';
@@ -430,13 +431,9 @@ describe('pw-article tools', () => {
   });
 
   describe('code loaded on first use', () => {
-    /** The tools' code as the test server serves it. */
-    const TOOL_ACTIONS = '/src/article/article-tool-actions.ts';
-    let frame: HTMLIFrameElement | undefined;
-    afterEach(() => {
-      frame?.remove();
-      frame = undefined;
-    });
+    /** The tools' code, as the library imports it. */
+    const TOOL_ACTIONS = '/src/article/article-tool-actions.js';
+    afterEach(closeFramePages);
 
     interface ToolsPage {
       win: Window & typeof globalThis & { pageErrors: string[] };
@@ -447,37 +444,27 @@ describe('pw-article tools', () => {
 
     /**
      * A page of its own, so nothing of the library is loaded yet, with an
-     * article and every tool. `importMap` sends module URLs elsewhere, as a
+     * article and every tool. `redirect` sends module URLs elsewhere, as a
      * broken deploy or a dropped connection would.
      */
-    async function toolsPage(importMap: Record<string, string> = {}): Promise<ToolsPage> {
-      frame = document.createElement('iframe');
-      frame.title = 'article page';
-      const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve));
-      frame.srcdoc = `<!doctype html>
-        <html lang="vi"><head><meta charset="utf-8" />
-          <script>
-            window.pageErrors = [];
-            addEventListener('error', (e) => pageErrors.push(String(e.message)));
-            addEventListener('unhandledrejection', (e) => pageErrors.push(String(e.reason)));
-          </script>
-          <script type="importmap">${JSON.stringify({ imports: importMap })}</script>
-          <script type="module" src="/src/index.ts"></script>
-        </head><body>
-          <pw-source base-url="${window.location.origin}/api"
-            ><pw-article article-id="${HONG_BANG}" tools="print font share"></pw-article
-          ></pw-source>
-        </body></html>`;
-      document.body.append(frame);
-      await loaded;
-      const win = frame.contentWindow as ToolsPage['win'];
+    async function toolsPage(redirect: Record<string, string> = {}): Promise<ToolsPage> {
+      const win = (await openFramePage({
+        lang: 'vi',
+        head: `<script>
+          window.pageErrors = [];
+          addEventListener('error', (e) => pageErrors.push(String(e.message)));
+          addEventListener('unhandledrejection', (e) => pageErrors.push(String(e.reason)));
+        </script>`,
+        redirect,
+        modules: ['/src/index.ts'],
+        body: `<pw-source base-url="${absolute('/api')}"
+          ><pw-article article-id="${HONG_BANG}" tools="print font share"></pw-article
+        ></pw-source>`,
+      })) as ToolsPage['win'];
       await waitUntil(() => win.customElements.get('pw-article'), 'the library loads');
       const el = win.document.querySelector('pw-article') as ArticleElement;
       await settled(el);
-      const fetched = () =>
-        win.performance
-          .getEntriesByType('resource')
-          .some((entry) => entry.name.includes('article-tool-actions'));
+      const fetched = () => fetchCount(win, /article-tool-actions/) > 0;
       return { win, el, fetched };
     }
 

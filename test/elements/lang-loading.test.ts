@@ -9,44 +9,19 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
 import { BROKEN_VALUES, headingText, part, settled, shownText } from '../helpers/elements.js';
+import { closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
 
 const ENGLISH_CHUNK = /\/src\/i18n\/en\.(js|ts)\b/;
 const VIETNAMESE_CHUNK = /\/src\/i18n\/vi\.(js|ts)\b/;
 
-let frame: HTMLIFrameElement | undefined;
-
-/**
- * Opens a page with the script-tag bundle, `body` in it and `<html lang>`;
- * `head` goes before the bundle (an import map, say).
- */
-async function openPage(body: string, { lang = 'vi', head = '' } = {}): Promise<Window> {
-  frame = document.createElement('iframe');
-  frame.title = 'portal page';
-  frame.width = '800';
-  frame.height = '1200';
-  frame.srcdoc = `<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <script>performance.setResourceTimingBufferSize(5000);</script>
-        ${head}
-        <script type="module" src="/src/bundle.ts"></script>
-      </head>
-      <body>${body}</body>
-    </html>`;
-  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow!;
+/** Opens a page with the script-tag bundle, `body` in it and `<html lang>`. */
+async function openPage(
+  body: string,
+  { lang = 'vi', redirect }: { lang?: string; redirect?: Record<string, string> } = {},
+): Promise<Window> {
+  const win = await openFramePage({ lang, redirect, modules: ['/src/bundle.ts'], body });
   await waitUntil(() => win.customElements.get('pw-link-box'), 'the bundle did not load');
   return win;
-}
-
-/** How many times the page fetched a module whose URL matches `pattern`. */
-function requests(win: Window, pattern: RegExp): number {
-  return win.performance
-    .getEntriesByType('resource')
-    .filter((entry) => pattern.test(new URL(entry.name).pathname)).length;
 }
 
 /** Adds `markup` at the end of the page and returns the widget in it. */
@@ -70,10 +45,7 @@ function recordShownTexts(widget: HTMLElement): { texts: string[]; stop: () => v
 }
 
 describe('language loading', () => {
-  afterEach(() => {
-    frame?.remove();
-    frame = undefined;
-  });
+  afterEach(closeFramePages);
 
   it('never fetches English on a Vietnamese page, and fetches it once for English widgets', async () => {
     const win = await openPage(`
@@ -84,8 +56,8 @@ describe('language loading', () => {
     for (const widget of shown) await settled(widget);
     expect(headingText(shown[0])).to.equal(vi.headings.linkBox);
     // The module requests are really counted: Vietnamese was fetched, once.
-    expect(requests(win, VIETNAMESE_CHUNK)).to.equal(1);
-    expect(requests(win, ENGLISH_CHUNK)).to.equal(0);
+    expect(fetchCount(win, VIETNAMESE_CHUNK)).to.equal(1);
+    expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(0);
 
     const own = add(win, '<pw-link-box lang="en"></pw-link-box>');
     const inherited = add(
@@ -99,7 +71,7 @@ describe('language loading', () => {
     expect(headingText(shown[0]), 'a Vietnamese widget stays Vietnamese').to.equal(
       vi.headings.linkBox,
     );
-    expect(requests(win, ENGLISH_CHUNK)).to.equal(1);
+    expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(1);
   });
 
   it('draws an English widget in English from its first render, showing the fallback until then', async () => {
@@ -124,7 +96,7 @@ describe('language loading', () => {
     });
     expect(firstChange.drawn, 'drew before English came').to.equal(false);
     expect(firstChange.fallbackShown, 'the server fallback is hidden meanwhile').to.equal(true);
-    expect(requests(win, ENGLISH_CHUNK)).to.be.at.most(1);
+    expect(fetchCount(win, ENGLISH_CHUNK)).to.be.at.most(1);
     await settled(widget);
     stop();
 
@@ -136,7 +108,7 @@ describe('language loading', () => {
       expect(text).not.to.contain(vi.loading);
       expect(text).not.to.match(BROKEN_VALUES);
     }
-    expect(requests(win, ENGLISH_CHUNK)).to.equal(1);
+    expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(1);
   });
 
   it('switches drawn widgets to English at runtime, keeping Vietnamese until English is here', async () => {
@@ -148,7 +120,7 @@ describe('language loading', () => {
     const list = win.document.querySelector<HTMLElement>('pw-activity-list')!;
     await settled(linkBox);
     await settled(list);
-    expect(requests(win, ENGLISH_CHUNK)).to.equal(0);
+    expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(0);
 
     const headings: string[] = [];
     const observer = new MutationObserver(() => headings.push(headingText(linkBox)));
@@ -169,19 +141,14 @@ describe('language loading', () => {
     linkBox.removeAttribute('lang');
     await waitUntil(() => headingText(list) === vi.headings.activityList, 'did not go back');
     await waitUntil(() => headingText(linkBox) === vi.headings.linkBox, 'did not go back');
-    expect(requests(win, ENGLISH_CHUNK)).to.equal(1);
+    expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(1);
   });
 
   it('falls back to Vietnamese, marked as such, when the English strings cannot be loaded', async () => {
     // The page's import map sends the English module to a file that does not exist.
     const win = await openPage('<pw-source base-url="/api" default></pw-source>', {
       lang: 'en',
-      head: `<script type="importmap">
-        { "imports": {
-          "/src/i18n/en.js": "/src/i18n/missing-catalogue.js",
-          "/src/i18n/en.ts": "/src/i18n/missing-catalogue.js"
-        } }
-      </script>`,
+      redirect: { '/src/i18n/en.js': '/src/i18n/missing-catalogue.js' },
     });
     const warnings: unknown[][] = [];
     const pageConsole = (win as Window & typeof globalThis).console;
@@ -193,7 +160,7 @@ describe('language loading', () => {
     const widget = add(win, '<pw-link-box></pw-link-box>');
     await settled(widget);
 
-    expect(requests(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
+    expect(fetchCount(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
     expect(headingText(widget)).to.equal(vi.headings.linkBox);
     expect(shownText(widget)).not.to.match(BROKEN_VALUES);
     // The page is English: the box says its text is Vietnamese.
@@ -203,6 +170,6 @@ describe('language loading', () => {
     const second = add(win, '<pw-activity-list page-size="3"></pw-activity-list>');
     await settled(second);
     expect(headingText(second)).to.equal(vi.headings.activityList);
-    expect(requests(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
+    expect(fetchCount(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
   });
 });

@@ -9,12 +9,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type * as Library from '../../src/index.js';
 import type { DataSource, SourceElement, VisitStats } from '../../src/index.js';
 import { BROKEN_VALUES, part, settled, shownText } from '../helpers/elements.js';
+import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
 import { waitFor } from '../helpers/server.js';
 
 const COMPOSITE_CHUNK = /\/src\/source\/composite-references\.(js|ts)$/;
 
 /** The fixture API as an absolute URL: the page in the iframe has no address of its own. */
-const API = new URL('/api', location.href).href;
+const API = absolute('/api');
 
 interface LibraryPage extends Window {
   portal?: typeof Library;
@@ -22,64 +23,37 @@ interface LibraryPage extends Window {
   __pageErrors: string[];
 }
 
-let frame: HTMLIFrameElement | undefined;
-
-afterEach(() => {
-  frame?.remove();
-  frame = undefined;
-});
+afterEach(closeFramePages);
 
 /** A page with the library and `body`; with `chunkUrl`, an import map sends the composite chunk there. */
 async function openPage(
   body = '',
   chunkUrl?: string,
 ): Promise<{ win: LibraryPage; portal: typeof Library }> {
-  const importMap = chunkUrl
-    ? `<script type="importmap">
-        { "imports": {
-          "/src/source/composite-references.js": "${chunkUrl}",
-          "/src/source/composite-references.ts": "${chunkUrl}"
-        } }
-      </script>`
-    : '';
-  frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html>
-    <html>
-      <head>
-        <script>
-          performance.setResourceTimingBufferSize(5000);
-          window.__warnings = [];
-          window.__pageErrors = [];
-          const warn = console.warn.bind(console);
-          console.warn = (...args) => {
-            window.__warnings.push(args.map(String).join(' '));
-            warn(...args);
-          };
-          addEventListener('error', (event) => window.__pageErrors.push(String(event.message)));
-          addEventListener('unhandledrejection', (event) =>
-            window.__pageErrors.push(String(event.reason)),
-          );
-        </script>
-        ${importMap}
-        <script type="module">
-          import * as portal from '/src/index.ts';
-          window.portal = portal;
-        </script>
-      </head>
-      <body>${body}</body>
-    </html>`;
-  document.body.append(frame);
-  const win = frame.contentWindow as LibraryPage;
+  const win = (await openFramePage({
+    head: `<script>
+      window.__warnings = [];
+      window.__pageErrors = [];
+      const warn = console.warn.bind(console);
+      console.warn = (...args) => {
+        window.__warnings.push(args.map(String).join(' '));
+        warn(...args);
+      };
+      addEventListener('error', (event) => window.__pageErrors.push(String(event.message)));
+      addEventListener('unhandledrejection', (event) =>
+        window.__pageErrors.push(String(event.reason)),
+      );
+    </script>`,
+    redirect: chunkUrl ? { '/src/source/composite-references.js': chunkUrl } : undefined,
+    script: "import * as portal from '/src/index.ts'; window.portal = portal;",
+    body,
+  })) as LibraryPage;
   const portal = await waitFor(() => win.portal, 'the library did not load in the page');
   return { win, portal };
 }
 
 /** How many times the page fetched the composite chunk. */
-function chunkRequests(win: Window): number {
-  return win.performance
-    .getEntriesByType('resource')
-    .filter((entry) => COMPOSITE_CHUNK.test(new URL(entry.name).pathname)).length;
-}
+const chunkRequests = (win: Window): number => fetchCount(win, COMPOSITE_CHUNK);
 
 /** Adds `html` to the page's body and returns the element with id or tag `selector`. */
 function add<E extends HTMLElement>(win: Window, html: string, selector: string): E {
