@@ -15,6 +15,7 @@ import type { SelectEventDetail } from '../base/events.js';
 import { formatDate, type Translation } from '../i18n/index.js';
 import { activityListStyles } from './activity-list.styles.js';
 import { pageWindow } from './page-window.js';
+import { pageBaseUrl } from '../data/page-url.js';
 
 /** How the items are laid out. */
 export type ActivityListLayout = 'list' | 'featured' | 'cards';
@@ -533,7 +534,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
 /** Whether a URL written by the page author may be used as a link (no `javascript:` and the like). */
 function isNavigable(href: string): boolean {
   try {
-    return ['http:', 'https:'].includes(new URL(href, window.location.href).protocol);
+    return ['http:', 'https:'].includes(new URL(href, pageBaseUrl()).protocol);
   } catch {
     return false;
   }

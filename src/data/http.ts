@@ -6,6 +6,7 @@
 
 import { ConfigError, DataError, HttpError, NotFoundError, ParseError } from './errors.js';
 import type * as FailureHandling from './http-failure.js';
+import { pageBaseUrl } from './page-url.js';
 
 /** The transport: `fetch` or anything with its signature (for tests of other runtimes, proxies, …). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -146,7 +147,7 @@ function cacheKey(format: BodyFormat, url: string, headers: Record<string, strin
 
 function resolveUrl(url: string): string {
   try {
-    return new URL(url, globalThis.location?.href).href;
+    return new URL(url, pageBaseUrl()).href;
   } catch {
     throw new ConfigError(`"${url}" is not a valid URL.`);
   }

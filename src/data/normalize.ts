@@ -16,6 +16,7 @@ import type {
   VisitStats,
   VisitStatsField,
 } from './types.js';
+import { pageBaseUrl } from './page-url.js';
 
 /** What the normalizers need to know about the source. */
 export interface NormalizeContext {
@@ -63,10 +64,6 @@ function identifier(value: unknown): string | undefined {
   return nonEmptyText(value);
 }
 
-function pageBase(): string | undefined {
-  return globalThis.location?.href;
-}
-
 /**
  * An absolute URL with an allowed protocol, or undefined. Resolving first
  * means `JavaScript:`, ` javascript:` and similar tricks are caught by the parser.
@@ -79,7 +76,7 @@ export function safeUrl(
   const text = nonEmptyText(value);
   if (text === undefined) return undefined;
   try {
-    const base = baseUrl === undefined ? pageBase() : new URL(baseUrl, pageBase()).href;
+    const base = baseUrl === undefined ? pageBaseUrl() : new URL(baseUrl, pageBaseUrl()).href;
     const url = new URL(text, base);
     return allowed.includes(url.protocol) ? url.href : undefined;
   } catch {

@@ -6,6 +6,7 @@
  */
 
 import { ConfigError, NetworkError, ParseError } from '../errors.js';
+import { pageBaseUrl } from '../page-url.js';
 
 /**
  * The absolute form of a site or API root, without a trailing slash, so
@@ -18,7 +19,7 @@ export function siteRoot(baseUrl: unknown, what: string): string {
     throw new ConfigError(`The ${what} source needs a base URL (base-url on <pw-source>).`);
   }
   try {
-    const url = new URL(baseUrl.trim(), globalThis.location?.href);
+    const url = new URL(baseUrl.trim(), pageBaseUrl());
     url.hash = '';
     return url.href.replace(/\/+$/, '');
   } catch {
@@ -126,7 +127,7 @@ export async function explainCors<T>(url: string, request: () => Promise<T>): Pr
     return await request();
   } catch (error) {
     if (!(error instanceof NetworkError) || !isCrossOrigin(url)) throw error;
-    const origin = new URL(url, globalThis.location.href).origin;
+    const origin = new URL(url, pageBaseUrl()).origin;
     throw new NetworkError(
       `${url} could not be read from this page: the browser got no usable answer. ${origin} is ` +
         `another origin, so it must allow this page with CORS (Access-Control-Allow-Origin: ` +

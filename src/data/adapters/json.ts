@@ -36,6 +36,7 @@ import {
   validateFrom,
   type FieldMap,
 } from './shared.js';
+import { pageBaseUrl } from '../page-url.js';
 
 /**
  * URL templates of the json adapter. Placeholders: `{base}` (the base URL,
@@ -404,7 +405,7 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
   // whose base is a directory, as in the `{base}/articles` templates.
   let apiBase: string;
   try {
-    apiBase = new URL(`${base}/`, globalThis.location?.href).href;
+    apiBase = new URL(`${base}/`, pageBaseUrl()).href;
   } catch {
     throw new ConfigError(`baseUrl "${options.baseUrl}" is not a valid URL.`);
   }

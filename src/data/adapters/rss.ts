@@ -28,6 +28,7 @@ import type {
 } from '../types.js';
 import { configuredUrl, explainCors, htmlToText, notOffered, opmlLinks, parseXml } from './cms.js';
 import { checkTemplate, fillTemplate, getOptions, validateFrom } from './shared.js';
+import { pageBaseUrl } from '../page-url.js';
 
 /** Options of {@link createRssSource}. */
 export interface RssSourceOptions {
@@ -264,7 +265,7 @@ export function createRssSource(options: RssSourceOptions): RssSource {
 
   const feedUrl = (page: number, category: string | undefined): string => {
     const filled = fillTemplate(template, { page: String(page), category: category ?? '' });
-    return configuredUrl(filled, globalThis.location?.href, 'The feed URL');
+    return configuredUrl(filled, pageBaseUrl(), 'The feed URL');
   };
 
   function remember(entry: FeedEntry): void {
@@ -387,7 +388,7 @@ export function createRssSource(options: RssSourceOptions): RssSource {
             'source with <pw-source type="composite" links="ID">.',
         );
       }
-      const url = configuredUrl(options.linksUrl, globalThis.location?.href, 'links-url');
+      const url = configuredUrl(options.linksUrl, pageBaseUrl(), 'links-url');
       const response = await explainCors(url, () => http.getText(url, getOptions(requestOptions)));
       const raw = opmlLinks(
         parseXml(response.text, response.url, 'an OPML link list'),

@@ -25,6 +25,7 @@ import type {
   VisitStats,
 } from '../types.js';
 import { getOptions, validateFrom } from './shared.js';
+import { pageBaseUrl } from '../page-url.js';
 
 /** Options of {@link createUrlSource}. */
 export interface UrlSourceOptions {
@@ -65,7 +66,7 @@ export function urlEndpoint(src: string, options: UrlSourceOptions = {}): UrlEnd
   let baseUrl: string;
   try {
     // `{id}` would be percent-encoded by the parser, so it is filled in before parsing (see getArticleFromUrl).
-    baseUrl = new URL(template.replaceAll('{id}', '_'), globalThis.location?.href).href;
+    baseUrl = new URL(template.replaceAll('{id}', '_'), pageBaseUrl()).href;
   } catch {
     throw new ConfigError(`src="${template}" is not a valid URL.`);
   }
@@ -83,7 +84,7 @@ export async function listArticlesFromUrl(
   query: ArticleQuery,
   options?: RequestOptions,
 ): Promise<Page<ArticleSummary>> {
-  const target = new URL(template, globalThis.location?.href);
+  const target = new URL(template, pageBaseUrl());
   target.searchParams.set('page', String(query.page));
   target.searchParams.set('pageSize', String(query.pageSize));
   if (query.category) target.searchParams.set('category', query.category);
