@@ -290,11 +290,14 @@ export abstract class PortalElement<T> extends LitElement {
    * Waits for the strings of the language in effect before drawing, so an
    * English box never shows Vietnamese first (its catalogue is a lazy chunk);
    * `updateComplete` waits too. A box already drawn keeps its old text
-   * meanwhile; a new one shows the server's fallback through a bare slot.
+   * meanwhile; a new one shows the server's fallback through a bare slot, and
+   * starts loading its data at once, so the two downloads run side by side
+   * (the first update then finds the task running with the same arguments).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this.i18n.loading;
     if (!loading) return super.scheduleUpdate();
+    if (!this.hasUpdated && this.task.status === TaskStatus.INITIAL) void this.task.run();
     const placeholder = this.hasUpdated
       ? undefined
       : this.renderRoot.appendChild(document.createElement('slot'));

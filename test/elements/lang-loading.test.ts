@@ -9,7 +9,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
 import { BROKEN_VALUES, headingText, part, settled, shownText } from '../helpers/elements.js';
-import { closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
+import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
+import { createScenario } from '../helpers/server.js';
 
 const ENGLISH_CHUNK = /\/src\/i18n\/en\.(js|ts)\b/;
 const VIETNAMESE_CHUNK = /\/src\/i18n\/vi\.(js|ts)\b/;
@@ -142,6 +143,40 @@ describe('language loading', () => {
     await waitUntil(() => headingText(list) === vi.headings.activityList, 'did not go back');
     await waitUntil(() => headingText(linkBox) === vi.headings.linkBox, 'did not go back');
     expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(1);
+  });
+
+  it("loads an English widget's data while its strings are still on the way", async () => {
+    // The English module answers after a delay (through a scenario that
+    // re-exports the real one), and the list's data comes from another scenario.
+    const slowEnglish = await createScenario([
+      {
+        delayMs: 1500,
+        headers: { 'content-type': 'text/javascript' },
+        body: `export { en } from '${absolute('/src/i18n/en.ts')}?direct';`,
+      },
+    ]);
+    const data = await createScenario([{ fixture: true }]);
+    const win = await openPage('', {
+      lang: 'en',
+      redirect: { '/src/i18n/en.js': absolute(`${slowEnglish.base}/en.js`) },
+    });
+    const list = add(
+      win,
+      `<pw-activity-list src="${absolute(`${data.base}/articles`)}" page-size="3"></pw-activity-list>`,
+    );
+    await waitUntil(
+      () =>
+        list.shadowRoot?.querySelector('[part~="header"]')?.textContent ===
+        en.headings.activityList,
+      'never drawn in English',
+      { timeout: 5000 },
+    );
+    const [english] = (await slowEnglish.log()).requests;
+    const [read] = (await data.log()).requests;
+    expect(english, 'the English strings were not fetched').to.not.equal(undefined);
+    expect(read, 'the data was not fetched').to.not.equal(undefined);
+    // Served 1.5 s after it was asked for: the data request came well before that.
+    expect(read!.at - english!.at).to.be.lessThan(1000);
   });
 
   it('falls back to Vietnamese, marked as such, when the English strings cannot be loaded', async () => {
