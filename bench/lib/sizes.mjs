@@ -85,6 +85,14 @@ export async function appSize(entry) {
   });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
+  return staticChunks(output).reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
+}
+
+/**
+ * The chunks of a rollup `output` a page downloads up front: the entry and
+ * what it imports statically, transitively; chunks loaded by `import()` are left out.
+ */
+export function staticChunks(output) {
   const chunks = output.filter((item) => item.type === 'chunk');
   const statics = new Set();
   const visit = (fileName) => {
@@ -93,9 +101,7 @@ export async function appSize(entry) {
     chunks.find((chunk) => chunk.fileName === fileName)?.imports.forEach(visit);
   };
   visit(chunks.find((chunk) => chunk.isEntry).fileName);
-  return chunks
-    .filter((chunk) => statics.has(chunk.fileName))
-    .reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
+  return chunks.filter((chunk) => statics.has(chunk.fileName));
 }
 
 /** What an element imports from lit (LitElement, html, css, the decorators): the floor every page pays. */

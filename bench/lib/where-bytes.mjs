@@ -6,13 +6,13 @@
 // chunks is shared out in proportion to those minified lengths: gzip works
 // across module boundaries, so a per-module gzip would not add up to the file.
 import { relative, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
 import { minifyTemplates } from '../../rollup.config.mjs';
+import { gzipSize, staticChunks } from './sizes.mjs';
 
 /** The same template minification and TypeScript settings as the script-tag build in rollup.config.mjs. */
 const compileTypeScript = (root) =>
@@ -79,21 +79,11 @@ export async function whereTheBytesGo(root, { limit = 15 } = {}) {
   });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
-  const chunks = output.filter((item) => item.type === 'chunk');
-  const entry = chunks.find((chunk) => chunk.isEntry);
-  // The entry and what it imports statically, transitively; lazy chunks are left out.
-  const statics = new Set();
-  const visit = (fileName) => {
-    if (statics.has(fileName)) return;
-    statics.add(fileName);
-    chunks.find((chunk) => chunk.fileName === fileName)?.imports.forEach(visit);
-  };
-  visit(entry.fileName);
 
   const groups = new Map();
   let total = 0;
-  for (const chunk of chunks.filter((item) => statics.has(item.fileName))) {
-    const gzipped = gzipSync(chunk.code, { level: 9 }).length;
+  for (const chunk of staticChunks(output)) {
+    const gzipped = gzipSize(chunk.code);
     total += gzipped;
     const lengths = [];
     for (const [id, info] of Object.entries(chunk.modules)) {

@@ -9,21 +9,14 @@ import { compileDateFormat, parseDateWithFormat } from '../date-format.js';
 import { parseEpoch } from '../dates.js';
 import { ConfigError, ValidationError } from '../errors.js';
 import type { ArticleQuery } from '../types.js';
+import type { JsonKindMapping } from './json.js';
 import { applyFields, getPath, type FieldMap } from './shared.js';
 
 /** The kinds of data a mapping describes. */
 export type Kind = 'articles' | 'article' | 'links' | 'stats';
 
-/** A checked kind mapping: paths are strings, fields a field map. */
-export interface KindMapping {
-  url?: string;
-  root?: string;
-  items?: string;
-  total?: string;
-  totalPages?: string;
-  hasMore?: string;
-  fields: FieldMap;
-}
+/** A checked kind mapping: the option as documented, its paths checked to be strings, `fields` always there. */
+export type KindMapping = Omit<JsonKindMapping, 'fields'> & { fields: FieldMap };
 
 /** The checked mapping of each kind; a kind without one is read the canonical way. */
 export type KindMappings = Record<Kind, KindMapping | undefined>;
