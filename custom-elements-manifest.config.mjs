@@ -60,10 +60,41 @@ function guardedDefinePlugin() {
   };
 }
 
+/**
+ * Lit's `static properties` lists internal state (`{ state: true }`) beside
+ * the public properties, and the analyzer takes every entry for an attribute.
+ * Private and protected fields are never attributes: drop them from the docs.
+ */
+function internalStatePlugin() {
+  return {
+    name: 'portal-widgets-internal-state',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          const internal = new Set(
+            (declaration.members ?? [])
+              .filter((member) => member.privacy === 'private' || member.privacy === 'protected')
+              .map((member) => member.name),
+          );
+          if (internal.size === 0) continue;
+          for (const member of declaration.members) {
+            if (internal.has(member.name)) delete member.attribute;
+          }
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter(
+              (attribute) => !internal.has(attribute.fieldName),
+            );
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [guardedDefinePlugin()],
+  plugins: [guardedDefinePlugin(), internalStatePlugin()],
 };

@@ -17,7 +17,7 @@ const figures = {
 const lit = await appSize(LIT_FLOOR);
 
 let over = 0;
-console.log(`lit alone (LitElement, html, css, decorators): ${kb(lit)}`);
+console.log(`lit alone (LitElement, html, css): ${kb(lit)}`);
 for (const [name, budget] of Object.entries(budgets.budgets)) {
   const bytes = figures[name];
   const ok = bytes <= budget.bytes;

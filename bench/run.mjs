@@ -56,7 +56,7 @@ size(
   '  the same with <pw-source> (visit-stats.js + source.js + lit)',
   await appSize(importing(join(dist, 'visit-stats.js'), join(dist, 'source.js'))),
 );
-size('lit alone (LitElement, html, css, decorators: the floor)', await appSize(LIT_FLOOR));
+size('lit alone (LitElement, html, css: the floor)', await appSize(LIT_FLOOR));
 
 const notes = [];
 const bytes = await whereTheBytesGo(root);

@@ -104,7 +104,5 @@ export function staticChunks(output) {
   return chunks.filter((chunk) => statics.has(chunk.fileName));
 }
 
-/** What an element imports from lit (LitElement, html, css, the decorators): the floor every page pays. */
-export const LIT_FLOOR =
-  "export { LitElement, html, css, nothing } from 'lit';\n" +
-  "export { property, state } from 'lit/decorators.js';";
+/** What an element imports from lit (LitElement, html, css): the floor every page pays. */
+export const LIT_FLOOR = "export { LitElement, html, css, nothing } from 'lit';";

@@ -1,6 +1,11 @@
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSummary, DataSource, Page, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
@@ -82,59 +87,74 @@ interface PageKnowledge {
 export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   static override styles = [...PortalElement.styles, activityListStyles];
 
+  static override properties: PropertyDeclarations = {
+    category: {},
+    pageSize: { attribute: 'page-size', type: Number },
+    layout: { reflect: true },
+    paging: { reflect: true },
+    hideDate: { attribute: 'hide-date', type: Boolean },
+    showImage: { attribute: 'show-image', type: Boolean },
+    showSummary: { attribute: 'show-summary', type: Boolean },
+    target: {},
+    hrefTemplate: { attribute: 'href-template' },
+    currentPage: { state: true },
+    notice: { state: true },
+    compact: { state: true },
+  };
+
   /** The category whose items are listed (its id in the backend); all items when absent. */
-  @property() category?: string;
+  category?: string;
 
   /** Items per page (1–100; other values fall back to 5). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 5;
+  pageSize = 5;
 
   /**
    * `list`: titles with dates; `featured`: the first item large with its image
    * and summary, the rest as a list; `cards`: a grid of cards with image, title,
    * date and summary. Unknown values fall back to `list`.
    */
-  @property({ reflect: true }) layout: ActivityListLayout = 'list';
+  layout: ActivityListLayout = 'list';
 
   /**
    * `pages`: previous / next and a button per page number; `more`: a button that
    * appends the next page; `none`: the first page only. Unknown values fall back to `pages`.
    */
-  @property({ reflect: true }) paging: ActivityListPaging = 'pages';
+  paging: ActivityListPaging = 'pages';
 
   /** Hide the item dates. */
-  @property({ attribute: 'hide-date', type: Boolean }) hideDate = false;
+  hideDate = false;
 
   /** Show every item's image (the featured item and the cards always show theirs). */
-  @property({ attribute: 'show-image', type: Boolean }) showImage = false;
+  showImage = false;
 
   /** Show every item's summary (the featured item and the cards always show theirs). */
-  @property({ attribute: 'show-summary', type: Boolean }) showSummary = false;
+  showSummary = false;
 
   /**
    * The `id` of a `<pw-article>` on this page: a chosen item is shown there,
    * and the page URL changes so that back, forward and deep links work.
    */
-  @property() target?: string;
+  target?: string;
 
   /**
    * Where items link to, with `{id}` replaced by the item's id, e.g.
    * `/tin-tuc?id={id}`. Wins over the backend's own item URLs; ignored when
    * it is not an `http(s)` or relative URL.
    */
-  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  hrefTemplate?: string;
 
   /** The page being shown, or the last one appended with `paging="more"` (1-based). */
   get page(): number {
     return this.currentPage;
   }
 
-  @state() private currentPage = 1;
+  private currentPage = 1;
 
   /** The status line's message after the visitor paged. */
-  @state() private notice?: Notice;
+  private notice?: Notice;
 
   /** Whether the box is too narrow for the full page navigation. */
-  @state() private compact = false;
+  private compact = false;
 
   private readonly resizeObserver =
     typeof ResizeObserver === 'function'

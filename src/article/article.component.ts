@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Article, ArticleSummary, DataSource, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
@@ -120,8 +125,21 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
 export class ArticleElement extends PortalElement<ArticleView> implements ArticleTarget {
   static override styles = [...PortalElement.styles, articleStyles];
 
+  static override properties: PropertyDeclarations = {
+    articleId: { attribute: 'article-id' },
+    idParam: { attribute: 'id-param' },
+    related: { type: Number },
+    tools: {},
+    selectedId: { state: true },
+    urlId: { state: true },
+    textSize: { state: true },
+    speaking: { state: true },
+    linkFallback: { state: true },
+    toolMessage: { state: true },
+  };
+
   /** The id of the article to show. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   /**
    * The page-URL query parameter that holds the article id, for deep links
@@ -130,10 +148,10 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
    * set, the URL's id wins over `article-id`, and lists and related links
    * write this parameter.
    */
-  @property({ attribute: 'id-param' }) idParam?: string;
+  idParam?: string;
 
   /** How many other items of the same category to list under "Các tin khác"; 0 (the default) for none. */
-  @property({ type: Number }) related = 0;
+  related = 0;
 
   /**
    * The tools to show, space-separated, in this order: `print` (print only the
@@ -142,25 +160,25 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
    * one), `speak` (read aloud, shown only when the browser has a voice for the
    * widget's language). None by default.
    */
-  @property() tools?: string;
+  tools?: string;
 
   /** The id chosen by a list or by history; wins over the URL and `article-id`. */
-  @state() private selectedId?: string;
+  private selectedId?: string;
 
   /** The id in the page URL, when `id-param` is set. */
-  @state() private urlId?: string;
+  private urlId?: string;
 
   /** Text size in percent, one of the A−/A+ steps. */
-  @state() private textSize = readTextSize();
+  private textSize = readTextSize();
 
   /** Whether the article is being read aloud. */
-  @state() private speaking = false;
+  private speaking = false;
 
   /** Set when copying the link failed: the field offering it is shown. */
-  @state() private linkFallback = false;
+  private linkFallback = false;
 
   /** What the tools' status region says (copied, text size). */
-  @state() private toolMessage = '';
+  private toolMessage = '';
 
   private stopSpeech?: () => void;
   private unwatchVoices?: () => void;

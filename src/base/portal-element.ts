@@ -1,7 +1,6 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
@@ -122,31 +121,40 @@ export abstract class PortalElement<T> extends LitElement {
 
   static override styles = [boxStyles];
 
+  // Declared here rather than with decorators: a plain object costs a page
+  // fewer bytes than a decorator call per field, and subclasses add theirs.
+  static override properties: PropertyDeclarations = {
+    heading: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    source: {},
+    src: {},
+    contextSource: { state: true },
+    hasFallback: { state: true },
+  };
+
   /** Box title; a localized default when absent. */
-  @property() heading?: string;
+  heading?: string;
 
   /**
    * Level of the box title (1–6, default 2), so the box fits the page's
    * outline; values outside the range are clamped.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The `id` of a `<pw-source>` anywhere in the document, used when no `<pw-source>` encloses this widget. */
-  @property() source?: string;
+  source?: string;
 
   /** A URL answering this widget's canonical JSON directly (the shortest embed). */
-  @property() src?: string;
+  src?: string;
 
   /** The source of the nearest enclosing `<pw-source>`. */
-  @consume({ context: sourceContext, subscribe: true })
-  @state()
   protected contextSource?: DataSource;
 
   /** Language and strings; follows `lang` on this element or any ancestor. */
   protected readonly i18n = new LangController(this);
 
   /** Whether the server gave light-DOM content to show until the data arrives. */
-  @state() private hasFallback = false;
+  private hasFallback = false;
 
   private unsubscribeSources?: () => void;
   private nextRunFresh = false;
@@ -196,6 +204,17 @@ export abstract class PortalElement<T> extends LitElement {
       });
     },
   });
+
+  constructor() {
+    super();
+    // Asks the enclosing <pw-source>, if any, for its source, and hears when it
+    // changes; the controller registers itself with this element.
+    new ContextConsumer(this, {
+      context: sourceContext,
+      subscribe: true,
+      callback: (source) => (this.contextSource = source),
+    });
+  }
 
   /** The box title when `heading` is not set. */
   protected abstract defaultHeading(t: Translation): string;

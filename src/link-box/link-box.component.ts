@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { normalizeLinks } from '../data/normalize.js';
 import type { DataSource, Link, RequestOptions } from '../data/types.js';
@@ -75,26 +80,36 @@ function opensNewTab(url: string): boolean {
 export class LinkBoxElement extends PortalElement<Link[]> {
   static override styles = [...PortalElement.styles, linkBoxStyles];
 
+  static override properties: PropertyDeclarations = {
+    variant: { reflect: true },
+    group: {},
+    hintShown: { state: true },
+    chosen: { state: true },
+    brokenLogos: { state: true },
+  };
+
   /**
    * How the links are shown: `select`, the portal's drop-down with a "Go" button
    * (default); `list`, a list of links; `logos`, a grid of logos (a site without a
    * logo shows its name).
    */
-  @property({ reflect: true }) variant: 'select' | 'list' | 'logos' = 'select';
+  variant: 'select' | 'list' | 'logos' = 'select';
 
   /** Show only the links of this group (its name as the backend gives it). */
-  @property() group?: string;
+  group?: string;
 
   /** Whether the "choose first" hint is shown (select variant). */
-  @state() private hintShown = false;
+  private hintShown = false;
 
   /** The URL chosen in the drop-down, '' for none. */
-  @state() private chosen = '';
+  private chosen = '';
 
   /** Logos that failed to load: their links fall back to text. */
-  @state() private brokenLogos = new Set<string>();
+  private brokenLogos = new Set<string>();
 
-  @query('select') private select?: HTMLSelectElement;
+  private get select(): HTMLSelectElement | null {
+    return this.renderRoot.querySelector('select');
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('variant') || changed.has('group')) this.hintShown = false;

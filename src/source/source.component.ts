@@ -1,6 +1,12 @@
-import { provide } from '@lit/context';
-import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import {
+  css,
+  html,
+  LitElement,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { parseCategoryAliases, withCategoryAliases } from '../data/adapters/category-aliases.js';
 import { createLazySource } from '../data/adapters/forwarding.js';
 import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.js';
@@ -142,91 +148,120 @@ export class SourceElement extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    type: {},
+    baseUrl: { attribute: 'base-url' },
+    timezone: {},
+    default: { type: Boolean, reflect: true },
+    categories: {},
+    siteId: { attribute: 'site-id' },
+    structureId: { attribute: 'structure-id' },
+    bodyField: { attribute: 'body-field' },
+    contentType: { attribute: 'content-type' },
+    imageField: { attribute: 'image-field' },
+    categoryField: { attribute: 'category-field' },
+    token: {},
+    tokenHeader: { attribute: 'token-header' },
+    linksUrl: { attribute: 'links-url' },
+    linksPage: { attribute: 'links-page' },
+    articleUrl: { attribute: 'article-url' },
+    articles: {},
+    links: {},
+    stats: {},
+    customSource: { attribute: false },
+  };
+
   /**
    * The kind of backend: `json` (default), `static`, `wordpress`, `rss`,
    * `liferay`, `joomla`, `drupal`, or `composite` (each kind of data from
    * another source).
    */
-  @property() type: SourceType = 'json';
+  type: SourceType = 'json';
 
   /**
    * Where the backend lives: the API root (`json`), the data file (`static`),
    * the site root (`wordpress`, `liferay`, `joomla`, `drupal`) or the feed URL,
    * which may hold `{category}` and `{page}` (`rss`).
    */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** IANA time zone for offset-less dates, and for showing dates. */
-  @property() timezone = 'Asia/Ho_Chi_Minh';
+  timezone = 'Asia/Ho_Chi_Minh';
 
   /** Serve every widget on the page that has no other source. */
-  @property({ type: Boolean, reflect: true }) default = false;
+  default = false;
 
   /**
    * Category aliases, any type: `name=id` pairs separated by commas or spaces.
    * Widgets then name categories by the portal's own names and the backend
    * gets its ids: `categories="hoat-dong-lanh-dao=12, tin-tuc=7"`.
    */
-  @property() categories = '';
+  categories = '';
 
   /** `liferay`: the id of the site (group) whose web content is listed. */
-  @property({ attribute: 'site-id' }) siteId = '';
+  siteId = '';
 
   /** `liferay`: list only web content of this structure (its id). */
-  @property({ attribute: 'structure-id' }) structureId = '';
+  structureId = '';
 
   /** `liferay`: the name of the content field holding the article body (default `content`). */
-  @property({ attribute: 'body-field' }) bodyField = '';
+  bodyField = '';
 
   /** `drupal`: the content type (node bundle) listed (default `article`). */
-  @property({ attribute: 'content-type' }) contentType = '';
+  contentType = '';
 
   /** `drupal`: the image field of that type (default `field_image`; empty for none). */
-  @property({ attribute: 'image-field' }) imageField?: string;
+  imageField?: string;
 
   /** `drupal`: the taxonomy field holding the category (default `field_tags`; empty for none). */
-  @property({ attribute: 'category-field' }) categoryField?: string;
+  categoryField?: string;
 
   /**
    * `joomla`: an API token, for sites whose content endpoints are not public.
    * Every visitor can read it: never a super user's token; prefer a proxy that adds it.
    */
-  @property() token = '';
+  token = '';
 
   /** `joomla`: the header carrying `token` (default `X-Joomla-Token`; `Authorization` sends `Bearer`). */
-  @property({ attribute: 'token-header' }) tokenHeader = '';
+  tokenHeader = '';
 
   /**
    * `wordpress`, `rss`: an OPML file holding the link box's links (WordPress
    * default: the site's `/wp-links-opml.php`).
    */
-  @property({ attribute: 'links-url' }) linksUrl = '';
+  linksUrl = '';
 
   /** `wordpress`: the slug of a page whose anchors are the links, grouped under its headings. */
-  @property({ attribute: 'links-page' }) linksPage = '';
+  linksPage = '';
 
   /**
    * `liferay`, `joomla`: URL template of an article's page on the portal, with
    * `{id}` and `{slug}` (Joomla also `{category}`).
    */
-  @property({ attribute: 'article-url' }) articleUrl = '';
+  articleUrl = '';
 
   /** `composite`: the id of the `<pw-source>` serving articles. */
-  @property() articles = '';
+  articles = '';
 
   /** `composite`: the id of the `<pw-source>` serving links. */
-  @property() links = '';
+  links = '';
 
   /** `composite`: the id of the `<pw-source>` serving visit statistics. */
-  @property() stats = '';
+  stats = '';
 
   /** A data source set in script; overrides the attributes. */
-  @property({ attribute: false }) customSource?: DataSource;
+  customSource?: DataSource;
+
+  // Hands the source to the widgets inside; they hear at once when it is replaced.
+  private readonly provider = new ContextProvider(this, { context: sourceContext });
 
   /** The data source built from the attributes (or the one set in script). */
-  @provide({ context: sourceContext })
-  @state()
-  private provided?: DataSource;
+  private get provided(): DataSource | undefined {
+    return this.provider.value;
+  }
+  private set provided(source: DataSource | undefined) {
+    this.provider.setValue(source);
+  }
 
   /** For a composite: the sources it names, to notice when one of them changes (composite chunk). */
   private references?: CompositeReferences;

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
@@ -73,27 +78,35 @@ function isHidden(): boolean {
 export class VisitStatsElement extends PortalElement<VisitStats> {
   static override styles = [...PortalElement.styles, visitStatsStyles];
 
+  static override properties: PropertyDeclarations = {
+    fields: {},
+    refresh: { type: Number },
+    record: { type: Boolean },
+    digits: { type: Number },
+    live: { state: true },
+  };
+
   /**
    * Which figures to show, space- or comma-separated: any of
    * `online today yesterday week month year total`, shown in that order.
    * Unknown names are ignored (with a console warning); none known shows `online total`.
    */
-  @property() fields = 'online total';
+  fields = 'online total';
 
   /**
    * Seconds between refreshes while the page is visible; `0` turns refreshing
    * off. At least 1 second; an invalid value means the default, 60.
    */
-  @property({ type: Number }) refresh = 60;
+  refresh = 60;
 
   /** Count this page view, once per browser session, where the source supports it. */
-  @property({ type: Boolean }) record = false;
+  record = false;
 
   /** Minimum number of digits, zero-padded and grouped (`digits="8"`: `09.313.603`); 0 for none. */
-  @property({ type: Number }) digits = 0;
+  digits = 0;
 
   /** Figures pushed by the source's `watchVisitStats`, newer than the last load. */
-  @state() private live?: VisitStats;
+  private live?: VisitStats;
 
   private readonly countUp = new CountUpController<VisitStatsField>(this);
   private timer?: ReturnType<typeof setTimeout>;
