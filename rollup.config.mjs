@@ -1,6 +1,6 @@
 // Two builds from one source tree:
 //  1. the npm build: one ES module per public entry, shared code in chunks/,
-//     lit, DOMPurify and tslib left as imports so an app keeps a single copy;
+//     lit and DOMPurify left as imports so an app keeps a single copy;
 //  2. the script-tag build: portal-widgets.min.js with everything bundled in,
 //     for pages without a build step. DOMPurify stays a lazy chunk beside it.
 // Type declarations are not written here: `tsc -p tsconfig.build.json` does
