@@ -17,10 +17,14 @@ import {
   type ArticleTarget,
 } from '../base/article-navigation.js';
 import type { SelectEventDetail } from '../base/events.js';
-import { formatDate, type Translation } from '../i18n/index.js';
+import { addVietnamese, formatDate, type Translation } from '../i18n/index.js';
+import { viList } from '../i18n/vi-list.js';
 import { activityListStyles } from './activity-list.styles.js';
 import { pageWindow } from './page-window.js';
 import { pageBaseUrl } from '../data/page-url.js';
+
+// This element's Vietnamese wording joins the catalogue when its code is loaded.
+addVietnamese({ list: viList });
 
 /** How the items are laid out. */
 export type ActivityListLayout = 'list' | 'featured' | 'cards';

@@ -23,7 +23,8 @@ import {
   type ArticleTarget,
 } from '../base/article-navigation.js';
 import { ConfigError, type DataError } from '../data/errors.js';
-import { formatDate, formatDateTime, type Translation } from '../i18n/index.js';
+import { addVietnamese, formatDate, formatDateTime, type Translation } from '../i18n/index.js';
+import { viArticle } from '../i18n/vi-article.js';
 import { articleStyles } from './article.styles.js';
 import {
   canShare,
@@ -39,6 +40,9 @@ import {
 } from './article-tools.js';
 import type * as ToolActions from './article-tool-actions.js';
 import { sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
+
+// This element's Vietnamese wording joins the catalogue when its code is loaded.
+addVietnamese({ article: viArticle });
 
 /** An article ready to render: its body already sanitized, its related items fetched. */
 export interface ArticleView {

@@ -3,10 +3,10 @@ import {
   loadTranslation,
   toLang,
   translation,
+  vietnameseStrings,
   type Lang,
   type Translation,
 } from '../i18n/index.js';
-import { vi } from '../i18n/vi.js';
 
 // One observer for the whole page instead of one per widget: `lang` changes are rare.
 const hosts = new Set<ReactiveControllerHost>();
@@ -96,6 +96,6 @@ export class LangController implements ReactiveController {
     if (loaded) return loaded;
     // Asked before its strings came (see `loading`): draw again once they are here.
     void loadTranslation(lang).then(() => this.host.requestUpdate());
-    return vi;
+    return vietnameseStrings();
   }
 }

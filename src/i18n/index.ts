@@ -1,12 +1,28 @@
-import type { DateParts, Lang, Translation } from './types.js';
+import type { DateParts, ElementStrings, Lang, Translation } from './types.js';
 import { vi } from './vi.js';
 
 export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
 
-// Vietnamese is the default and always here; English is a chunk of its own,
-// fetched on first use, so a Vietnamese page never downloads it.
-const catalogues: Partial<Record<Lang, Translation>> = { vi };
+// Vietnamese is the default and always here: its common strings, plus the
+// strings of each element whose code is on the page (see addVietnamese).
+// English is a chunk of its own, fetched on first use, so a Vietnamese page
+// never downloads it.
+const vietnamese = { ...vi } as Translation;
+const catalogues: Partial<Record<Lang, Translation>> = { vi: vietnamese };
 let englishLoad: Promise<Translation> | undefined;
+
+/**
+ * Adds an element's Vietnamese strings to the catalogue; each element module
+ * calls it with its own, so a page carries only the wording it can show.
+ */
+export function addVietnamese(strings: Partial<ElementStrings>): void {
+  Object.assign(vietnamese, strings);
+}
+
+/** The Vietnamese catalogue: what every box falls back to. */
+export function vietnameseStrings(): Translation {
+  return vietnamese;
+}
 
 /** Maps any BCP 47 tag to a language we have; Vietnamese unless it is English. */
 export function toLang(tag: string | null | undefined): Lang {
@@ -37,7 +53,7 @@ export function loadTranslation(lang: Lang): Promise<Translation> {
         'portal-widgets: the English strings could not be loaded; using Vietnamese.',
         error,
       );
-      return (catalogues.en = vi);
+      return (catalogues.en = vietnamese);
     },
   );
   return englishLoad;

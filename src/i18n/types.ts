@@ -121,6 +121,12 @@ export interface Translation {
   date: (parts: DateParts) => string;
 }
 
+/** The strings of one element each, in a catalogue of their own in Vietnamese (`vi-<element>.ts`). */
+export type ElementStrings = Pick<Translation, 'article' | 'list' | 'links' | 'stats'>;
+
+/** The strings every box uses, whatever the element. */
+export type CommonStrings = Omit<Translation, keyof ElementStrings>;
+
 /** Named pieces of one instant in the portal's time zone. */
 export interface DateParts {
   weekday: string;

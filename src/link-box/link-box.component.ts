@@ -10,8 +10,12 @@ import { normalizeLinks } from '../data/normalize.js';
 import type { DataSource, Link, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { listLinksFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
-import type { Translation } from '../i18n/index.js';
+import { addVietnamese, type Translation } from '../i18n/index.js';
+import { viLinks } from '../i18n/vi-links.js';
 import { linkBoxStyles } from './link-box.styles.js';
+
+// This element's Vietnamese wording joins the catalogue when its code is loaded.
+addVietnamese({ links: viLinks });
 
 /** How `<pw-link-box>` shows its links. */
 export type LinkBoxVariant = 'select' | 'list' | 'logos';

@@ -9,9 +9,13 @@ import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { getVisitStatsFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
-import { formatCount, type Translation } from '../i18n/index.js';
+import { addVietnamese, formatCount, type Translation } from '../i18n/index.js';
+import { viStats } from '../i18n/vi-stats.js';
 import { CountUpController, type Counts } from './count-up.js';
 import { visitStatsStyles } from './visit-stats.styles.js';
+
+// This element's Vietnamese wording joins the catalogue when its code is loaded.
+addVietnamese({ stats: viStats });
 
 const ALL_FIELDS: readonly VisitStatsField[] = [
   'online',

@@ -25,6 +25,29 @@ const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const TAGS = ['pw-article', 'pw-activity-list', 'pw-link-box', 'pw-visit-stats', 'pw-source'];
 /** The per-element npm entries: `portal-widgets/<entry>.js` defines `pw-<entry>`. */
 const ENTRIES = TAGS.map((tag) => tag.slice('pw-'.length));
+/**
+ * What each element entry's page shows (fed by `src`), and a phrase the element
+ * can only draw from its own Vietnamese strings.
+ */
+const ENTRY_WIDGETS = {
+  article: {
+    markup: '<pw-article article-id="42" src="/api/articles/{id}.json" tools="print"></pw-article>',
+    text: 'In bài',
+  },
+  'activity-list': {
+    markup:
+      '<pw-activity-list src="/api/list.json" page-size="1" paging="more"></pw-activity-list>',
+    text: 'Xem thêm',
+  },
+  'link-box': {
+    markup: '<pw-link-box src="/api/links.json"></pw-link-box>',
+    text: 'Chọn liên kết',
+  },
+  'visit-stats': {
+    markup: '<pw-visit-stats src="/api/stats.json" refresh="0"></pw-visit-stats>',
+    text: 'Tổng số lượt truy cập',
+  },
+};
 const LINKS = [
   { title: 'Cổng thông tin điện tử Chính phủ', url: 'https://chinhphu.vn/' },
   { title: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn/' },
@@ -314,7 +337,8 @@ document.querySelector('#app').append(source);
 `,
 
   // One page per element entry, imported alone for its side effect: a production
-  // build must keep the registration even when it sits in a shared chunk.
+  // build must keep the registration even when it sits in a shared chunk, and
+  // the element's own Vietnamese strings, which join the catalogue the same way.
   ...Object.fromEntries(
     ENTRIES.flatMap((entry) => [
       [
@@ -323,6 +347,7 @@ document.querySelector('#app').append(source);
 <html lang="vi">
   <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>${entry}</title></head>
   <body>
+    ${ENTRY_WIDGETS[entry]?.markup ?? ''}
     <script type="module">
       import 'portal-widgets/${entry}.js';
       window.entryLoaded = true;
@@ -663,6 +688,15 @@ async function main() {
         '/api/articles/42.json': { type: MIME['.json'], body: JSON.stringify(fixtureArticle) },
         '/related.html': { type: MIME['.html'], body: relatedPage },
         '/api/portal.json': { type: MIME['.json'], body: JSON.stringify(portalData) },
+        '/api/list.json': {
+          type: MIME['.json'],
+          body: JSON.stringify({ items: portalData.articles, total: 3 }),
+        },
+        '/api/links.json': { type: MIME['.json'], body: JSON.stringify(LINKS) },
+        '/api/stats.json': {
+          type: MIME['.json'],
+          body: JSON.stringify({ online: 12, total: 9313603 }),
+        },
       },
     });
     cleanups.push(server.close);
@@ -744,7 +778,7 @@ async function main() {
 
       for (const entry of ENTRIES) {
         await check(
-          `Vite app: importing portal-widgets/${entry}.js alone defines pw-${entry}`,
+          `Vite app: importing portal-widgets/${entry}.js alone defines pw-${entry} and shows its strings`,
           async () => {
             const { page, problems } = await openPage(
               browser,
@@ -757,6 +791,29 @@ async function main() {
                 `pw-${entry}`,
               );
               assert(defined, `pw-${entry} is not defined: its registration was tree-shaken away`);
+              const expected = ENTRY_WIDGETS[entry];
+              if (expected) {
+                const text = await page
+                  .waitForFunction(
+                    ([tag, phrase]) => {
+                      const shown = document.querySelector(tag)?.shadowRoot?.textContent ?? '';
+                      return shown.includes(phrase) && shown;
+                    },
+                    [`pw-${entry}`, expected.text],
+                    { timeout: 10_000 },
+                  )
+                  .then((handle) => handle.jsonValue())
+                  .catch(() =>
+                    page.evaluate(
+                      (tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '',
+                      `pw-${entry}`,
+                    ),
+                  );
+                assert(
+                  text.includes(expected.text) && !/undefined|NaN/.test(text),
+                  `pw-${entry} should show "${expected.text}" from its own strings; it shows: ${text.replace(/\s+/g, ' ').slice(0, 300)}`,
+                );
+              }
               assert(problems.length === 0, problems.join('\n'));
             } finally {
               await page.close();

@@ -14,6 +14,7 @@ import {
   type SourceElement,
 } from '../../src/index.js';
 import { vi } from '../../src/i18n/vi.js';
+import { viArticle } from '../../src/i18n/vi-article.js';
 import {
   createScenario,
   toBase64,
@@ -183,7 +184,7 @@ describe('broken backends', () => {
       const scenario = await createScenario([{ status: 404, body: { error: 'gone' } }]);
       const el = await mount(KINDS[0]!, scenario, { retries: 2 });
       await settled(el);
-      expectCleanError(el, vi.article.notFound);
+      expectCleanError(el, viArticle.notFound);
       expect(retryButton(el)).to.equal(null);
       expect((await scenario.log()).count, 'a 404 is not retried').to.equal(1);
     });
