@@ -10,6 +10,6 @@ export * from './activity-list/activity-list.js';
 export * from './link-box/link-box.js';
 export * from './visit-stats/visit-stats.js';
 export { createJsonSource } from './data/adapters/json.js';
-export { createStaticSource } from './data/adapters/static.js';
+export { createStaticSource } from './data/adapters/static-lazy.js';
 export { DataError } from './data/errors.js';
 export type * from './data/types.js';

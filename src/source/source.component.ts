@@ -10,7 +10,6 @@ import {
 import { parseCategoryAliases, withCategoryAliases } from '../data/adapters/category-aliases.js';
 import { createLazySource } from '../data/adapters/forwarding.js';
 import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.js';
-import { createStaticSource } from '../data/adapters/static.js';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { ConfigError } from '../data/errors.js';
 import type { DataSource } from '../data/types.js';
@@ -74,7 +73,7 @@ function loadCompositeCode(): Promise<CompositeCode> {
 
 /**
  * A source whose adapter is downloaded on first use, so the script-tag bundle
- * carries only the json and static adapters. A configuration error found when
+ * carries only the json adapter. A configuration error found when
  * the adapter is created is reported like one found at once.
  */
 function lazyAdapter(timeZone: string, create: () => Promise<DataSource>): DataSource {
@@ -352,7 +351,12 @@ export class SourceElement extends LitElement {
       case 'json':
         return createJsonSource({ ...readJsonConfig(this), baseUrl, timeZone });
       case 'static':
-        return createStaticSource({ url: baseUrl, timeZone });
+        return lazyAdapter(timeZone, async () =>
+          (await import('../data/adapters/static.js')).createStaticSource({
+            url: baseUrl,
+            timeZone,
+          }),
+        );
       case 'composite':
         // Loaded by now: until it is, buildSource() gives a stand-in instead.
         this.references ??= new compositeCode!.CompositeReferences(this);
