@@ -18,7 +18,12 @@ import {
   waitFor,
   waitForRequests,
 } from '../helpers/server.js';
-import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
+import {
+  absolute,
+  closeFramePages,
+  fetchCount,
+  openFramePageImporting,
+} from '../helpers/frames.js';
 
 /** A client with fast retries, so failing tests fail quickly. */
 function client(options: ConstructorParameters<typeof HttpClient>[0] = {}): HttpClient {
@@ -562,14 +567,11 @@ describe('HttpClient', () => {
 
     /** A page with the HTTP client and the errors, whose import map sends the chunk to `chunkUrl`. */
     async function openPage(chunkUrl?: string): Promise<{ win: Window; data: DataLayer }> {
-      const win = (await openFramePage({
-        redirect: chunkUrl ? { '/src/data/http-failure.js': chunkUrl } : undefined,
-        script: `import * as http from '/src/data/http.ts';
-          import * as errors from '/src/data/errors.ts';
-          window.dataLayer = { ...http, ...errors };`,
-      })) as Window & { dataLayer?: DataLayer };
-      const data = await waitFor(() => win.dataLayer, 'the client did not load in the page');
-      return { win, data };
+      const { win, exports } = await openFramePageImporting<DataLayer>(
+        ['/src/data/http.ts', '/src/data/errors.ts'],
+        { redirect: chunkUrl ? { '/src/data/http-failure.js': chunkUrl } : undefined },
+      );
+      return { win, data: exports };
     }
 
     it('is fetched by the first failure only, once', async () => {

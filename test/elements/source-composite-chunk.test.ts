@@ -9,8 +9,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type * as Library from '../../src/index.js';
 import type { DataSource, SourceElement, VisitStats } from '../../src/index.js';
 import { BROKEN_VALUES, part, settled, shownText } from '../helpers/elements.js';
-import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
-import { waitFor } from '../helpers/server.js';
+import {
+  absolute,
+  closeFramePages,
+  fetchCount,
+  openFramePageImporting,
+} from '../helpers/frames.js';
 
 const COMPOSITE_CHUNK = /\/src\/source\/composite-references\.(js|ts)$/;
 
@@ -18,7 +22,6 @@ const COMPOSITE_CHUNK = /\/src\/source\/composite-references\.(js|ts)$/;
 const API = absolute('/api');
 
 interface LibraryPage extends Window {
-  portal?: typeof Library;
   __warnings: string[];
   __pageErrors: string[];
 }
@@ -30,7 +33,7 @@ async function openPage(
   body = '',
   chunkUrl?: string,
 ): Promise<{ win: LibraryPage; portal: typeof Library }> {
-  const win = (await openFramePage({
+  const { win, exports } = await openFramePageImporting<typeof Library>(['/src/index.ts'], {
     head: `<script>
       window.__warnings = [];
       window.__pageErrors = [];
@@ -45,11 +48,9 @@ async function openPage(
       );
     </script>`,
     redirect: chunkUrl ? { '/src/source/composite-references.js': chunkUrl } : undefined,
-    script: "import * as portal from '/src/index.ts'; window.portal = portal;",
     body,
-  })) as LibraryPage;
-  const portal = await waitFor(() => win.portal, 'the library did not load in the page');
-  return { win, portal };
+  });
+  return { win: win as LibraryPage, portal: exports };
 }
 
 /** How many times the page fetched the composite chunk. */

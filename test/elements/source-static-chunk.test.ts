@@ -9,15 +9,15 @@ import { expect } from '@open-wc/testing';
 import type * as Bundle from '../../src/bundle.js';
 import type { SourceElement } from '../../src/index.js';
 import { part, settled, shownText } from '../helpers/elements.js';
-import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
-import { waitFor } from '../helpers/server.js';
+import {
+  absolute,
+  closeFramePages,
+  fetchCount,
+  openFramePageImporting,
+} from '../helpers/frames.js';
 
 const STATIC_CHUNK = /\/src\/data\/adapters\/static\.(js|ts)$/;
 const PORTAL_JSON = absolute('/fixtures/portal.json');
-
-interface BundlePage extends Window {
-  portal?: typeof Bundle;
-}
 
 afterEach(closeFramePages);
 
@@ -33,14 +33,12 @@ function addSourceWith(win: Window, source: Bundle.DataSource, widget: string): 
 async function openPage(
   body = '',
   chunkUrl?: string,
-): Promise<{ win: BundlePage; portal: typeof Bundle }> {
-  const win = (await openFramePage({
+): Promise<{ win: Window; portal: typeof Bundle }> {
+  const { win, exports } = await openFramePageImporting<typeof Bundle>(['/src/bundle.ts'], {
     redirect: chunkUrl ? { '/src/data/adapters/static.js': chunkUrl } : undefined,
-    script: "import * as portal from '/src/bundle.ts'; window.portal = portal;",
     body,
-  })) as BundlePage;
-  const portal = await waitFor(() => win.portal, 'the bundle did not load in the page');
-  return { win, portal };
+  });
+  return { win, portal: exports };
 }
 
 const chunkRequests = (win: Window): number => fetchCount(win, STATIC_CHUNK);

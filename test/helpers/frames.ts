@@ -4,6 +4,7 @@
  * Timing entries count what that page fetched. An import map can send a
  * chunk's module elsewhere, as a broken deploy or a lost connection would.
  */
+import { waitFor } from './server.js';
 
 let frames: HTMLIFrameElement[] = [];
 
@@ -60,6 +61,28 @@ export async function openFramePage(options: FramePageOptions = {}): Promise<Win
   document.body.append(frame);
   await loaded;
   return frame.contentWindow!;
+}
+
+/**
+ * Opens a frame page that imports `modules` and resolves, once they have run,
+ * with the page's window and their exports merged into one object: a test
+ * then calls the library of that page, not its own copy.
+ */
+export async function openFramePageImporting<Exports>(
+  modules: string[],
+  options: Omit<FramePageOptions, 'script'> = {},
+): Promise<{ win: Window; exports: Exports }> {
+  const imports = modules.map((module, i) => `import * as m${i} from '${module}';`).join('\n');
+  const merged = modules.map((_, i) => `...m${i}`).join(', ');
+  const win = (await openFramePage({
+    ...options,
+    script: `${imports}\nwindow.frameExports = { ${merged} };`,
+  })) as Window & { frameExports?: Exports };
+  const exports = await waitFor(
+    () => win.frameExports,
+    `${modules.join(', ')} did not load in the page`,
+  );
+  return { win, exports };
 }
 
 /** Removes every page {@link openFramePage} opened; call it in `afterEach`. */
