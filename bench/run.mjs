@@ -5,7 +5,9 @@
 //    DOMPurify chunk is listed on its own line and not counted);
 //  - each npm entry bundled the way an app would ship it: with lit, minified;
 //  - lit alone, the floor every element pays;
-//  - where the bytes of the script-tag bundle go, by source module (bench/lib/where-bytes.mjs).
+//  - where the bytes go (bench/lib/where-bytes.mjs): the script-tag bundle by
+//    source folder, and the page with only <pw-visit-stats> module by module,
+//    with the part every one-element page carries whichever element it shows.
 // Then, in headless Chromium against the demo server (bench/lib/browser.mjs):
 // the demo page's requests on first load and on an in-page revisit, the first
 // render of a 100-item list against plain DOM, and polling while the tab is hidden.
@@ -22,7 +24,7 @@ import {
   startDemo,
 } from './lib/browser.mjs';
 import { appSize, importing, kb, LIT_FLOOR, scriptTagSizes } from './lib/sizes.mjs';
-import { whereTheBytesGo } from './lib/where-bytes.mjs';
+import { visitStatsPageBytes, whereTheBytesGo } from './lib/where-bytes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -66,6 +68,19 @@ notes.push(
   `Where the bytes go: src/bundle.ts is rebuilt in memory (so the total can differ from dist/ if src changed since the build). ` +
     `Each module's rendered code is minified on its own and the static chunks' real min+gzip size is shared out in proportion ` +
     `to those lengths (an estimate: gzip works across modules, so per-module gzip sizes would not add up).`,
+);
+
+const page = await visitStatsPageBytes(root);
+rows.push([
+  `**Where the bytes go**: a page with only <pw-visit-stats>, module by module (${kb(page.total)})`,
+  null,
+]);
+for (const [module, share] of page.rows) size(`  ${module}`, share);
+size('  ¹ in all four one-element pages: what any element costs before its own code', page.shared);
+notes.push(
+  'The page with only <pw-visit-stats> is rebuilt from src/visit-stats/visit-stats.ts in the same way, and ' +
+    'each one-element page likewise; ¹ marks a module that all four pages carry, and the last row of that ' +
+    'section adds up those modules: the floor of a page with any one element.',
 );
 
 const paths = (entries) =>

@@ -1,5 +1,6 @@
-// "Where the bytes go": the script-tag bundle rebuilt in memory from
-// src/bundle.ts, its static part split by source module.
+// "Where the bytes go": a bundle rebuilt in memory from src/ (the script-tag
+// bundle from src/bundle.ts, a one-element page from its element module), its
+// static part split by source module.
 //
 // Rollup reports each module's rendered (tree-shaken, not yet minified) code.
 // Each piece is minified on its own, and the real min+gzip size of the static
@@ -30,18 +31,22 @@ const compileTypeScript = (root) =>
     },
   });
 
-/** The group a module id is counted under: a package, a shared folder or an element. */
-function groupOf(id, root) {
-  const path = relative(root, id).split(sep).join('/');
-  const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  if (pkg) {
-    const name = pkg[1];
-    if (name === 'lit' || name === 'lit-html' || name === 'lit-element')
-      return 'lit (lit-html, lit-element)';
-    return name;
-  }
+/** A module's id as a path relative to `root`, packages under their name (`lit-html/lit-html.js`). */
+function modulePath(id, root) {
+  return relative(root, id)
+    .split(sep)
+    .join('/')
+    .replace(/^.*node_modules\//, '');
+}
+
+/** The group a module path is counted under: a package, a shared folder or an element. */
+function groupOf(path) {
   const src = path.match(/^src\/([^/]+)\/(.+)$/);
-  if (!src) return path;
+  if (path.startsWith('src/') && !src) return path;
+  if (!src) {
+    const name = path.match(/^(?:@[^/]+\/)?[^/]+/)[0];
+    return ['lit', 'lit-html', 'lit-element'].includes(name) ? 'lit (lit-html, lit-element)' : name;
+  }
   const [, folder, file] = src;
   if (folder === 'data' && file.startsWith('adapters/'))
     return `src/data/${file.replace(/\.ts$/, '')}`;
@@ -63,12 +68,14 @@ async function minifiedLength(code) {
 }
 
 /**
- * Rows `[group, bytes]` for the static part of the script-tag bundle, biggest
- * first: the top `limit` groups, then "other" for the rest.
+ * The static part of the bundle an app would build from `input` (a file under
+ * src/), as `{ total, modules }`: its real min+gzip size, and each module's
+ * estimated share of it by path relative to `root` (packages under their
+ * node_modules path).
  */
-export async function whereTheBytesGo(root, { limit = 15 } = {}) {
+export async function moduleShares(root, input) {
   const bundle = await rollup({
-    input: `${root}/src/bundle.ts`,
+    input,
     plugins: [
       minifyTemplates(),
       nodeResolve({ browser: true }),
@@ -80,7 +87,7 @@ export async function whereTheBytesGo(root, { limit = 15 } = {}) {
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
 
-  const groups = new Map();
+  const modules = new Map();
   let total = 0;
   for (const chunk of staticChunks(output)) {
     const gzipped = gzipSize(chunk.code);
@@ -88,18 +95,62 @@ export async function whereTheBytesGo(root, { limit = 15 } = {}) {
     const lengths = [];
     for (const [id, info] of Object.entries(chunk.modules)) {
       if (info.renderedLength > 0)
-        lengths.push([groupOf(id, root), await minifiedLength(info.code ?? '')]);
+        lengths.push([modulePath(id, root), await minifiedLength(info.code ?? '')]);
     }
     const sum = lengths.reduce((acc, [, length]) => acc + length, 0) || 1;
-    for (const [group, length] of lengths) {
-      groups.set(group, (groups.get(group) ?? 0) + (gzipped * length) / sum);
+    for (const [path, length] of lengths) {
+      modules.set(path, (modules.get(path) ?? 0) + (gzipped * length) / sum);
     }
   }
-  const sorted = [...groups].sort((a, b) => b[1] - a[1]);
+  return { total, modules };
+}
+
+/** The biggest `limit` rows of `[name, bytes]` pairs, then one "other" row for the rest. */
+function topRows(pairs, limit) {
+  const sorted = [...pairs].sort((a, b) => b[1] - a[1]);
   const rows = sorted.slice(0, limit);
   const rest = sorted.slice(limit);
   if (rest.length > 0) {
-    rows.push([`other (${rest.length} groups)`, rest.reduce((acc, [, bytes]) => acc + bytes, 0)]);
+    const bytes = rest.reduce((acc, [, share]) => acc + share, 0);
+    rows.push([`other (${rest.length} ${rest.length === 1 ? 'row' : 'rows'})`, bytes]);
   }
-  return { rows, total };
+  return rows;
+}
+
+/**
+ * Rows `[group, bytes]` for the static part of the script-tag bundle, biggest
+ * first: the top `limit` groups, then "other" for the rest.
+ */
+export async function whereTheBytesGo(root, { limit = 15 } = {}) {
+  const { total, modules } = await moduleShares(root, `${root}/src/bundle.ts`);
+  const groups = new Map();
+  for (const [path, bytes] of modules) {
+    const group = groupOf(path);
+    groups.set(group, (groups.get(group) ?? 0) + bytes);
+  }
+  return { rows: topRows(groups, limit), total };
+}
+
+/** The module entry of each element, as an app imports it (`portal-widgets/<name>.js`). */
+const ELEMENT_ENTRIES = ['article', 'activity-list', 'link-box', 'visit-stats'];
+
+/**
+ * The page with only `<pw-visit-stats>`, module by module, and how much of it
+ * is shared by all four elements: the modules every one-element page carries
+ * whichever element it shows (lit, the base element, the HTTP core, the
+ * common strings), so the floor under any element of its own.
+ */
+export async function visitStatsPageBytes(root, { limit = 18 } = {}) {
+  const pages = await Promise.all(
+    ELEMENT_ENTRIES.map((name) => moduleShares(root, `${root}/src/${name}/${name}.ts`)),
+  );
+  const page = pages[ELEMENT_ENTRIES.indexOf('visit-stats')];
+  const inEveryPage = (path) => pages.every(({ modules }) => modules.has(path));
+  let shared = 0;
+  for (const [path, bytes] of page.modules) if (inEveryPage(path)) shared += bytes;
+  const rows = topRows(
+    [...page.modules].map(([path, bytes]) => [inEveryPage(path) ? `${path} ¹` : path, bytes]),
+    limit,
+  );
+  return { rows, total: page.total, shared };
 }

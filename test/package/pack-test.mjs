@@ -544,9 +544,9 @@ async function main() {
       assert(absent.length === 0, `not in the tarball: ${absent.join(', ')}`);
     });
 
-    await check('README.md and package.json are packed', () => {
-      assert(files.has('README.md'), 'README.md is not in the tarball');
-      assert(files.has('package.json'), 'package.json is not in the tarball');
+    await check('README.md, LICENSE and package.json are packed', () => {
+      for (const file of ['README.md', 'LICENSE', 'package.json'])
+        assert(files.has(file), `${file} is not in the tarball`);
     });
 
     await check('nothing from node_modules, src, tests or stories is packed', () => {
