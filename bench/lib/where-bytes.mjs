@@ -41,12 +41,12 @@ function modulePath(id, root) {
 
 /** The group a module path is counted under: a package, a shared folder or an element. */
 function groupOf(path) {
-  const src = path.match(/^src\/([^/]+)\/(.+)$/);
-  if (path.startsWith('src/') && !src) return path;
-  if (!src) {
+  if (!path.startsWith('src/')) {
     const name = path.match(/^(?:@[^/]+\/)?[^/]+/)[0];
     return ['lit', 'lit-html', 'lit-element'].includes(name) ? 'lit (lit-html, lit-element)' : name;
   }
+  const src = path.match(/^src\/([^/]+)\/(.+)$/);
+  if (!src) return path;
   const [, folder, file] = src;
   if (folder === 'data' && file.startsWith('adapters/'))
     return `src/data/${file.replace(/\.ts$/, '')}`;
@@ -70,8 +70,7 @@ async function minifiedLength(code) {
 /**
  * The static part of the bundle an app would build from `input` (a file under
  * src/), as `{ total, modules }`: its real min+gzip size, and each module's
- * estimated share of it by path relative to `root` (packages under their
- * node_modules path).
+ * estimated share of it, keyed by {@link modulePath}.
  */
 export async function moduleShares(root, input) {
   const bundle = await rollup({
