@@ -13,3 +13,12 @@ export { createJsonSource } from './data/adapters/json.js';
 export { createStaticSource } from './data/adapters/static-lazy.js';
 export { DataError } from './data/errors.js';
 export type * from './data/types.js';
+
+// The lazy chunks import this file by its plain name, so a script tag naming
+// it with a query (`portal-widgets.min.js?v=2`) would make the first chunk
+// load and run a second copy, whose strings and caches this copy never sees.
+if (/[?#]/.test(import.meta.url)) {
+  console.warn(
+    `portal-widgets: ${import.meta.url} was loaded with a query or hash; put the version in the path instead, or its chunks load a second copy.`,
+  );
+}

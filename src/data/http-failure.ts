@@ -1,12 +1,27 @@
 /**
  * What the HTTP client does when a request fails: reading and classifying an
  * error answer, wording a transport failure, and waiting before a retry.
- * A chunk of its own, loaded by the first failure, so a page whose backend
- * answers well never downloads it.
+ * Part of the bundle, never a chunk of its own: a page that has just lost its
+ * network or its script server must still be able to fail well and retry.
  */
 
-import { HttpError, type HttpErrorBody, NetworkError, TimeoutError } from './errors.js';
-import { abortError, type FailedAttempt } from './http.js';
+import { DataError, HttpError, type HttpErrorBody, NetworkError, TimeoutError } from './errors.js';
+
+/**
+ * @internal A failed attempt: its error, whether a read may try again, and
+ * when the server asked it to (`Retry-After`).
+ */
+export interface FailedAttempt {
+  ok: false;
+  error: DataError;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+/** @internal The error of a request that its caller aborted. */
+export function abortError(url: string, reason?: unknown): DataError {
+  return new DataError('aborted', `The request to ${url} was aborted`, { url, cause: reason });
+}
 
 /** Waits `ms`, or rejects as soon as `signal` aborts (so a backoff never outlives its callers). */
 function sleep(ms: number, signal: AbortSignal, url: string): Promise<void> {

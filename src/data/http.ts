@@ -4,8 +4,14 @@
  * bounded cache with stale-while-revalidate, and typed errors.
  */
 
-import { ConfigError, DataError, HttpError, NotFoundError, ParseError } from './errors.js';
-import type * as FailureHandling from './http-failure.js';
+import { ConfigError, NotFoundError, ParseError } from './errors.js';
+import {
+  abortError,
+  failedAnswer,
+  type FailedAttempt,
+  pauseBeforeRetry,
+  transportFailure,
+} from './http-failure.js';
 import { pageBaseUrl } from './page-url.js';
 
 /** The transport: `fetch` or anything with its signature (for tests of other runtimes, proxies, …). */
@@ -86,17 +92,6 @@ interface RequestSpec {
   timeoutMs: number;
 }
 
-/**
- * @internal A failed attempt: its error, whether a read may try again, and
- * when the server asked it to (`Retry-After`).
- */
-export interface FailedAttempt {
-  ok: false;
-  error: DataError;
-  retryable: boolean;
-  retryAfterMs?: number;
-}
-
 type AttemptOutcome = { ok: true; value: AnyResponse } | FailedAttempt;
 
 interface Flight {
@@ -151,34 +146,6 @@ function resolveUrl(url: string): string {
   } catch {
     throw new ConfigError(`"${url}" is not a valid URL.`);
   }
-}
-
-/** @internal The error of a request that its caller aborted. */
-export function abortError(url: string, reason?: unknown): DataError {
-  return new DataError('aborted', `The request to ${url} was aborted`, { url, cause: reason });
-}
-
-// Reading error answers, wording transport failures and retrying are a chunk of their own,
-// loaded by the first failure: a page whose backend answers well never needs them.
-let failureHandling: typeof FailureHandling | undefined;
-let failureChunk: Promise<unknown> | undefined;
-
-/**
- * The failure handling, or `undefined` when its chunk cannot be loaded within
- * `limitMs` (the page has likely lost the network); a failed load is tried
- * again by the next failure.
- */
-function loadFailureHandling(limitMs: number): Promise<typeof FailureHandling | undefined> {
-  failureChunk ??= import('./http-failure.js').then(
-    (chunk) => (failureHandling = chunk),
-    () => (failureChunk = undefined),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
-  return Promise.race([failureChunk, limit]).then(() => {
-    clearTimeout(timer);
-    return failureHandling;
-  });
 }
 
 function snippet(text: string): string {
@@ -420,9 +387,8 @@ export class HttpClient {
     for (let attempt = 0; ; attempt += 1) {
       const outcome = await this.attempt(spec, signal);
       if (outcome.ok) return outcome.value;
-      // Only the failure handling marks an outcome retryable, so it is loaded here.
-      if (!outcome.retryable || attempt >= this.retries || !failureHandling) throw outcome.error;
-      await failureHandling.pauseBeforeRetry(
+      if (!outcome.retryable || attempt >= this.retries) throw outcome.error;
+      await pauseBeforeRetry(
         attempt,
         outcome.retryAfterMs,
         this.retryBaseMs,
@@ -449,18 +415,9 @@ export class HttpClient {
     signal?.addEventListener('abort', onAbort, { once: true });
 
     // Classifies an exception from fetch or from reading the body.
-    const transportFailure = async (error: unknown): Promise<AttemptOutcome> => {
-      const timedOutAfterMs = timedOut ? spec.timeoutMs : undefined;
-      const failure = signal?.aborted ? undefined : await loadFailureHandling(spec.timeoutMs);
+    const failedTransport = (error: unknown): AttemptOutcome => {
       if (signal?.aborted) throw abortError(url, signal.reason);
-      if (failure) return failure.transportFailure(error, url, timedOutAfterMs);
-      // Without the failure handling: an error of the same kind, plainer, and no retry.
-      const kind = timedOutAfterMs === undefined ? 'network' : 'timeout';
-      return {
-        ok: false,
-        retryable: false,
-        error: new DataError(kind, `Could not reach ${url} (${kind})`, { url, cause: error }),
-      };
+      return transportFailure(error, url, timedOut ? spec.timeoutMs : undefined);
     };
 
     try {
@@ -475,26 +432,23 @@ export class HttpClient {
           signal: controller.signal,
         });
       } catch (error) {
-        return transportFailure(error);
+        return failedTransport(error);
       }
       const finalUrl = response.url || url;
 
       if (!response.ok) {
-        const status = response.status;
-        // A 404 is an expected answer (a missing page of a feed, a lookup by slug): it
-        // is final and its body unread, so it does not wait for the failure handling.
-        const failure = status === 404 ? undefined : await loadFailureHandling(spec.timeoutMs);
+        // A 404 is an expected answer (a missing page of a feed, a lookup by slug):
+        // final, and its body unread.
+        if (response.status === 404) {
+          void response.body?.cancel().catch(() => undefined);
+          return {
+            ok: false,
+            retryable: false,
+            error: new NotFoundError(`Not found: ${finalUrl} (HTTP 404)`, { url: finalUrl }),
+          };
+        }
         // Its body is read within this attempt's time limit.
-        if (failure) return await failure.failedAnswer(response, finalUrl, spec.method);
-        void response.body?.cancel().catch(() => undefined);
-        return {
-          ok: false,
-          retryable: false,
-          error:
-            status === 404
-              ? new NotFoundError(`Not found: ${finalUrl} (HTTP 404)`, { url: finalUrl })
-              : new HttpError(status, `HTTP ${status} from ${finalUrl}`, { url: finalUrl }),
-        };
+        return await failedAnswer(response, finalUrl, spec.method);
       }
 
       const contentType = response.headers.get('content-type') ?? '';
@@ -511,7 +465,7 @@ export class HttpClient {
       try {
         bytes = await response.arrayBuffer();
       } catch (error) {
-        return transportFailure(error);
+        return failedTransport(error);
       }
 
       const headers: Record<string, string> = {};

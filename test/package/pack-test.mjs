@@ -215,14 +215,18 @@ const MIME = {
 
 /**
  * A small static server on 127.0.0.1 and a free port: `mounts` maps URL
- * prefixes to folders, `pages` maps exact paths to in-memory answers.
+ * prefixes to folders, `pages` maps exact paths to in-memory answers, and
+ * `answer(pathname)`, asked first, may script an answer ({ status, body }).
  */
-async function serve({ mounts, pages }) {
+async function serve({ mounts, pages, answer = () => undefined }) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://127.0.0.1');
-    const page = pages[pathname];
+    const page = answer(pathname) ?? pages[pathname];
     if (page) {
-      response.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' });
+      response.writeHead(page.status ?? 200, {
+        'content-type': page.type ?? 'text/plain',
+        'cache-control': 'no-store',
+      });
       response.end(page.body);
       return;
     }
@@ -395,8 +399,9 @@ const consumerTsconfig = (moduleResolution) =>
     files: ['consumer.ts'],
   });
 
-// The page for the script-tag bundle: loaded twice, under two URLs, so the
-// second copy really runs; the article makes it fetch the lazy DOMPurify chunk.
+// The page for the script-tag bundle: loaded twice, from two folders (two
+// deployments of the library on one page), so the second copy really runs;
+// the article makes it fetch the lazy DOMPurify chunk.
 const scriptTagPage = `<!doctype html>
 <html lang="vi">
   <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Script tag</title></head>
@@ -405,7 +410,7 @@ const scriptTagPage = `<!doctype html>
     <script type="module" src="/cdn/dist/portal-widgets.min.js"></script>
     <script
       type="module"
-      src="/cdn/dist/portal-widgets.min.js?second-copy"
+      src="/second-cdn/dist/portal-widgets.min.js"
       onload="window.secondCopyRan = true"
     ></script>
   </body>
@@ -434,6 +439,19 @@ const relatedPage = `<!doctype html>
       <pw-article article-id="a1" related="2" tools=""></pw-article>
     </pw-source>
     <script type="module" src="/cdn/dist/portal-widgets.min.js"></script>
+  </body>
+</html>
+`;
+
+// A box whose first data request fails while the script server fails too:
+// every file under /failing-cdn/ but the bundle itself answers 503, as a
+// server that has just gone down would, and the stats answer 503 once.
+const failurePage = `<!doctype html>
+<html lang="vi">
+  <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Failure</title></head>
+  <body>
+    <pw-visit-stats src="/api/flaky-stats.json" refresh="0"></pw-visit-stats>
+    <script type="module" src="/failing-cdn/dist/portal-widgets.min.js"></script>
   </body>
 </html>
 `;
@@ -588,6 +606,20 @@ async function main() {
       );
     });
 
+    await check(
+      'the script tag reaches all its static code in one request (no static imports)',
+      async () => {
+        for (const entry of minEntries) {
+          const code = await readFile(path.join(packageDir, entry), 'utf8');
+          // Static imports only: a dynamic import() is a lazy chunk, fetched on use.
+          const statics = importSpecifiers(
+            code.replace(/\bimport\s*\(\s*['"][^'"]+['"]\s*\)/g, ''),
+          );
+          assert(statics.length === 0, `${entry} imports ${statics.join(', ')} before it can run`);
+        }
+      },
+    );
+
     await check('no stale or unreferenced chunk is packed', () => {
       const reachable = new Set([...npmGraph.reached, ...minGraph.reached]);
       const unused = [...files].filter(
@@ -681,12 +713,34 @@ async function main() {
       });
       return;
     }
+    let flakyStatsRequests = 0;
+    const failingCdnRequests = [];
     const server = await serve({
-      mounts: { '/cdn/': installedPackage, '/': path.join(app, 'dist') },
+      mounts: {
+        '/cdn/': installedPackage,
+        '/second-cdn/': installedPackage,
+        '/failing-cdn/': installedPackage,
+        '/': path.join(app, 'dist'),
+      },
+      answer: (pathname) => {
+        if (pathname === '/api/flaky-stats.json') {
+          flakyStatsRequests += 1;
+          return flakyStatsRequests === 1
+            ? { status: 503, body: 'down' }
+            : { type: MIME['.json'], body: JSON.stringify({ online: 7, total: 9313603 }) };
+        }
+        const failing = '/failing-cdn/';
+        if (pathname.startsWith(failing) && pathname !== `${failing}dist/portal-widgets.min.js`) {
+          failingCdnRequests.push(pathname);
+          return { status: 503, body: 'down' };
+        }
+        return undefined;
+      },
       pages: {
         '/script-tag.html': { type: MIME['.html'], body: scriptTagPage },
         '/api/articles/42.json': { type: MIME['.json'], body: JSON.stringify(fixtureArticle) },
         '/related.html': { type: MIME['.html'], body: relatedPage },
+        '/failure.html': { type: MIME['.html'], body: failurePage },
         '/api/portal.json': { type: MIME['.json'], body: JSON.stringify(portalData) },
         '/api/list.json': {
           type: MIME['.json'],
@@ -882,6 +936,35 @@ async function main() {
           const lazy = requests.filter((url) => /\/portal-widgets-[^/]+\.min\.js/.test(url));
           assert(lazy.length > 0, 'no lazy chunk was loaded');
           assert(problems.length === 0, problems.join('\n'));
+        } finally {
+          await page.close();
+        }
+      },
+    );
+
+    await check(
+      'script tag: a 503 while the script server is down too is retried, and the box recovers',
+      async () => {
+        const { page, problems } = await openPage(
+          browser,
+          `${server.origin}/failure.html`,
+          () =>
+            document
+              .querySelector('pw-visit-stats')
+              ?.shadowRoot?.textContent.includes('9.313.603') === true,
+        );
+        try {
+          assert(flakyStatsRequests === 2, `the stats were asked ${flakyStatsRequests} times`);
+          assert(
+            failingCdnRequests.length === 0,
+            `the failure needed code from the network: ${failingCdnRequests.join(', ')}`,
+          );
+          // The browser logs the 503 itself, and the client drops its body unread
+          // (a request "aborted"); anything else is a problem.
+          const unexpected = problems.filter(
+            (problem) => !/status of 503|flaky-stats\.json net::ERR_ABORTED/.test(problem),
+          );
+          assert(unexpected.length === 0, unexpected.join('\n'));
         } finally {
           await page.close();
         }
