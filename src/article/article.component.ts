@@ -1,3 +1,4 @@
+import { Task, TaskStatus } from '@lit/task';
 import {
   html,
   nothing,
@@ -39,17 +40,49 @@ import {
   type ArticleTool,
 } from './article-tools.js';
 import type * as ToolActions from './article-tool-actions.js';
-import { sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
+import { loadSanitizer, sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
 addVietnamese({ article: viArticle });
 
-/** An article ready to render: its body already sanitized, its related items fetched. */
+/**
+ * An article ready to render: its body already sanitized. Its related items
+ * ("Các tin khác") load after it is shown, and never hold it back.
+ */
 export interface ArticleView {
   article: Article;
   /** Sanitized HTML of `article.body`. */
   safeBody: string;
-  related: ArticleSummary[];
+}
+
+/** The related items of one article, as the related task gives them. */
+interface RelatedItems {
+  articleId: string;
+  items: ArticleSummary[];
+}
+
+// The source each loaded article came from: its related items are read from the same one.
+const sourceOfView = new WeakMap<ArticleView, DataSource>();
+
+/**
+ * Up to `count` other items of the article's category. Exactly `count` per
+ * page, so a list of that size on the same page shares the request; only when
+ * the article is among them is the next page read.
+ */
+async function relatedArticles(
+  source: DataSource,
+  article: Article,
+  count: number,
+  options: RequestOptions,
+): Promise<ArticleSummary[]> {
+  const query = { category: article.category!.id, page: 1, pageSize: count };
+  const first = await source.listArticles(query, options);
+  const others = first.items.filter((item) => item.id !== article.id);
+  if (others.length < first.items.length && others.length < count && first.hasMore) {
+    const next = await source.listArticles({ ...query, page: 2 }, options);
+    others.push(...next.items.filter((item) => item.id !== article.id));
+  }
+  return others.slice(0, count);
 }
 
 /** Neither `article-id`, the page URL nor a list has named an article yet. */
@@ -94,7 +127,11 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * `not-found`), without a retry button: trying again would not help.
  *
  * @summary One article, sanitized, in the portal style, with print and reading tools.
- * @fires {CustomEvent<ArticleView>} pw-load - The article arrived; `detail` is `{ article, safeBody, related }`.
+ * The related items ("Các tin khác") load once the article is shown: `pw-load`
+ * fires for the article alone, the list fills in after with its own loading
+ * state, and when it cannot be loaded the article simply shows without it.
+ *
+ * @fires {CustomEvent<ArticleView>} pw-load - The article is shown; `detail` is `{ article, safeBody }`.
  * @fires {CustomEvent<ErrorEventDetail>} pw-error - Loading failed; `detail.error` is a typed `DataError` (kind `not-found` for an unknown id).
  * @csspart article - The article.
  * @csspart category - The category name above the title; shown when `heading` replaces the category as the box title.
@@ -192,6 +229,26 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   // refresh still shows the last good article, and the title must keep its category.
   private drawn?: ArticleView;
 
+  /** "Các tin khác" of the article on screen, loaded after it is shown. */
+  private readonly relatedTask = new Task(this, {
+    args: () => [this.lastLoaded, this.relatedCount] as const,
+    task: async ([view, count], { signal }): Promise<RelatedItems | undefined> => {
+      const source = view && sourceOfView.get(view);
+      if (!view?.article.category || !source || count === 0) return undefined;
+      const { article } = view;
+      try {
+        const items = await relatedArticles(source, article, count, {
+          signal,
+          lang: this.i18n.lang,
+        });
+        return { articleId: article.id, items };
+      } catch (error) {
+        if (!signal.aborted) console.warn('<pw-article> could not load related articles', error);
+        throw error;
+      }
+    },
+  });
+
   private readonly onPopState = (event: PopStateEvent) => {
     const entry = (event.state as ArticleHistoryState | null)?.[HISTORY_KEY];
     this.selectedId = entry && entry.target === this.id ? entry.id : undefined;
@@ -209,6 +266,9 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    queueMicrotask(() => {
+      if (!this.isConnected) this.relatedTask.abort();
+    });
     this.stopReading();
     this.unwatchVoices?.();
     this.unwatchVoices = undefined;
@@ -276,48 +336,27 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   }
 
   protected taskArgs(): readonly unknown[] {
-    return [this.currentId, this.related];
+    return [this.currentId];
   }
 
   protected async fetchData(
     source: DataSource,
-    _args: readonly unknown[],
+    [id]: readonly unknown[],
     options: RequestOptions,
   ): Promise<ArticleView> {
-    const id = this.currentId;
-    if (!id) throw new NoArticleError();
+    if (typeof id !== 'string') throw new NoArticleError();
+    // The body is sanitized before it shows: start fetching the sanitizer now,
+    // beside the article, instead of one round trip after it.
+    loadSanitizer().catch(() => undefined);
     const article = await source.getArticle(id, options);
-    const [safeBody, related] = await Promise.all([
-      sanitizeHtml(article.body),
-      this.fetchRelated(source, article, options),
-    ]);
-    return { article, safeBody, related };
+    const view = { article, safeBody: await sanitizeHtml(article.body) };
+    sourceOfView.set(view, source);
+    return view;
   }
 
-  /** Other items of the same category; their failure never hides the article itself. */
-  private async fetchRelated(
-    source: DataSource,
-    article: Article,
-    options: RequestOptions,
-  ): Promise<ArticleSummary[]> {
-    const count = Math.min(Math.max(0, Math.trunc(this.related) || 0), 50);
-    if (count === 0 || !article.category) return [];
-    try {
-      // Exactly `count` per page, so a list of that size on the same page shares
-      // the request; only when this article is among them is the next page read.
-      const query = { category: article.category.id, page: 1, pageSize: count };
-      const first = await source.listArticles(query, options);
-      const others = first.items.filter((item) => item.id !== article.id);
-      if (others.length < first.items.length && others.length < count && first.hasMore) {
-        const next = await source.listArticles({ ...query, page: 2 }, options);
-        others.push(...next.items.filter((item) => item.id !== article.id));
-      }
-      return others.slice(0, count);
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      console.warn('<pw-article> could not load related articles', error);
-      return [];
-    }
+  /** How many related items to show: `related` clamped to 0–50. */
+  private get relatedCount(): number {
+    return Math.min(Math.max(0, Math.trunc(this.related) || 0), 50);
   }
 
   protected override errorMessage(error: DataError, t: Translation): string {
@@ -396,7 +435,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
             : nothing
         }
       </div>
-      ${view.related.length ? this.renderRelated(view.related, sectionLevel) : nothing}
+      ${this.renderRelatedSection(view.article, sectionLevel)}
     </article>`;
   }
 
@@ -501,23 +540,51 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
       <p class="visually-hidden" role="status">${this.toolMessage}</p>`;
   }
 
-  private renderRelated(items: ArticleSummary[], level: number): TemplateResult {
+  /**
+   * "Các tin khác" under the article: a busy placeholder while they load (the
+   * items of this article shown before stay up during a reload), the items,
+   * or nothing when there are none or they could not be loaded.
+   */
+  private renderRelatedSection(article: Article, level: number): TemplateResult | typeof nothing {
+    if (!article.category || this.relatedCount === 0) return nothing;
+    const task = this.relatedTask;
+    const earlier = task.value?.articleId === article.id ? task.value.items : undefined;
+    if (task.status === TaskStatus.COMPLETE || earlier) {
+      const items = earlier ?? [];
+      return items.length ? this.renderRelated(items, level) : nothing;
+    }
+    if (task.status === TaskStatus.ERROR) return nothing;
+    return this.renderRelated(undefined, level);
+  }
+
+  /** The related items; `undefined` while they load, drawn as placeholder lines. */
+  private renderRelated(items: ArticleSummary[] | undefined, level: number): TemplateResult {
     const t = this.i18n.t;
-    return html`<nav part="related" class="related" aria-label=${t.article.related}>
+    return html`<nav
+      part="related"
+      class="related"
+      aria-label=${t.article.related}
+      aria-busy=${items ? 'false' : 'true'}
+    >
       ${heading(level, 'section-title', t.article.related)}
-      <ul>
-        ${items.map((item) => {
-          const date = formatDate(item.date, t, this.timeZone);
-          return html`<li>
-            <a
-              href=${articleUrl(item.id, this.idParam || 'id')}
-              @click=${(e: MouseEvent) => this.openRelated(e, item)}
-              >${item.title}</a
-            >${date ? html` <time class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
-          </li>`;
-        })}
-      </ul>
+      ${items ? this.renderRelatedItems(items) : this.renderSkeletonLines(2)}
     </nav>`;
+  }
+
+  private renderRelatedItems(items: ArticleSummary[]): TemplateResult {
+    const t = this.i18n.t;
+    return html`<ul>
+      ${items.map((item) => {
+        const date = formatDate(item.date, t, this.timeZone);
+        return html`<li>
+          <a
+            href=${articleUrl(item.id, this.idParam || 'id')}
+            @click=${(e: MouseEvent) => this.openRelated(e, item)}
+            >${item.title}</a
+          >${date ? html` <time class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
+        </li>`;
+      })}
+    </ul>`;
   }
 
   /** The link that e-mail and sharing send: the backend's own article URL, else this page's. */

@@ -4,7 +4,7 @@ import type { TrustedTypePolicy, TrustedTypesWindow } from 'trusted-types/lib/in
 /**
  * Article bodies are untrusted HTML. DOMPurify removes scripts, event
  * handlers and `javascript:` URLs; we also drop inline styles and forms, which
- * break the box layout and strict CSP. DOMPurify is loaded on first use, so
+ * break the box layout and strict CSP. DOMPurify is a chunk of its own, so
  * pages without an article never download it.
  */
 const config: Config & { RETURN_DOM_FRAGMENT: true } = {
@@ -55,8 +55,23 @@ function bodyPolicy(): TrustedTypePolicy | null {
 /** Class of the box each body table is wrapped in, so a wide table scrolls inside the article. */
 export const TABLE_SCROLL_CLASS = 'table-scroll';
 
+let purifier: Promise<typeof import('dompurify')> | undefined;
+
+/**
+ * DOMPurify's chunk, downloaded once. An article calls this as soon as it asks
+ * for its data, so the two downloads run side by side; a failed download is
+ * tried again by the next call.
+ */
+export function loadSanitizer(): Promise<typeof import('dompurify')> {
+  purifier ??= import('dompurify').catch((error: unknown) => {
+    purifier = undefined;
+    throw error;
+  });
+  return purifier;
+}
+
 export async function sanitizeHtml(untrusted: string): Promise<string> {
-  const { default: DOMPurify } = await import('dompurify');
+  const { default: DOMPurify } = await loadSanitizer();
   const trusted = bodyPolicy();
   const fragment = DOMPurify.sanitize(
     untrusted,

@@ -278,6 +278,15 @@ export abstract class PortalElement<T> extends LitElement {
     </div>`;
   }
 
+  /**
+   * The data of the last successful load: what the box shows, also while a
+   * refresh runs or after it failed. Secondary parts (an article's related
+   * items) load from it, after the main content is up.
+   */
+  protected get lastLoaded(): T | undefined {
+    return this.lastGood?.value;
+  }
+
   /** The box title's level, `heading-level` clamped to 1–6. */
   protected get effectiveHeadingLevel(): number {
     return clampHeadingLevel(this.headingLevel);

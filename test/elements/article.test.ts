@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ArticleElement } from '../../src/index.js';
 import type { ErrorEventDetail } from '../../src/base/events.js';
+import { closeFramePages, openFramePage } from '../helpers/frames.js';
 import { createScenario, waitFor } from '../helpers/server.js';
 import {
   afterReload,
@@ -332,6 +333,43 @@ describe('pw-article', () => {
       ]);
     });
 
+    it('does not hold the article back: pw-load fires while they still load', async () => {
+      const scenario = await createScenario([{ fixture: true }, { hang: true }]);
+      const el = await fixture<ArticleElement>(
+        html`<pw-article
+          src=${`${scenario.base}/articles/{id}`}
+          article-id=${HONG_BANG}
+          related="3"
+        ></pw-article>`,
+      );
+      const loaded = (await oneEvent(el, 'pw-load')) as CustomEvent<Record<string, unknown>>;
+      expect(Object.keys(loaded.detail).sort()).to.deep.equal(['article', 'safeBody']);
+      await el.updateComplete;
+      expect(titleOf(el)).to.contain(HONG_BANG_TITLE);
+      expect(part(el, '[part~="box"]').getAttribute('aria-busy')).to.equal('false');
+      // Their own small loading state, under the article.
+      const related = part(el, '[part~="related"]');
+      expect(related.getAttribute('aria-busy')).to.equal('true');
+      expect(related.querySelector('[part~="skeleton"]')).not.to.equal(null);
+      expect((await scenario.log()).count, 'the related list was asked for').to.equal(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('leave the article on screen, without an error, when they cannot be loaded', async () => {
+      const scenario = await createScenario([{ fixture: true }, { status: 404 }]);
+      const el = await article(
+        html`<pw-article
+          src=${`${scenario.base}/articles/{id}`}
+          article-id=${HONG_BANG}
+          related="3"
+        ></pw-article>`,
+      );
+      expect(titleOf(el)).to.contain(HONG_BANG_TITLE);
+      expect((await scenario.log()).count, 'the related list was asked for').to.equal(2);
+      expect(el.shadowRoot!.querySelector('[part~="related"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    });
+
     it('is left out with related="0" (the default)', async () => {
       const el = await article(html`
         <pw-source base-url="/api"><pw-article article-id=${HONG_BANG}></pw-article></pw-source>
@@ -473,5 +511,33 @@ describe('pw-article', () => {
         await expect(el).to.be.accessible();
       });
     }
+  });
+
+  describe('request order', () => {
+    afterEach(closeFramePages);
+
+    it('requests its sanitizer while the article data is on the way', async () => {
+      const scenario = await createScenario([{ fixture: true, delayMs: 500 }]);
+      // Not through URL(), which would escape the braces of {id}.
+      const src = `${window.location.origin}${scenario.base}/articles/{id}`;
+      const win = await openFramePage({
+        modules: ['/src/article/article.ts'],
+        body: `<pw-article src="${src}" article-id="${HONG_BANG}"></pw-article>`,
+      });
+      const el = win.document.querySelector('pw-article') as ArticleElement;
+      try {
+        await waitFor(() => el.shadowRoot?.querySelector('[part~="title"]'), 'no title');
+      } catch {
+        throw new Error(`the article did not show: ${el.shadowRoot?.textContent}`);
+      }
+      const entry = (pattern: RegExp) =>
+        win.performance
+          .getEntriesByType('resource')
+          .find((e) => pattern.test(new URL(e.name).pathname)) as PerformanceResourceTiming;
+      const sanitizer = entry(/purify/);
+      const data = entry(new RegExp(`/articles/${HONG_BANG}$`));
+      expect(sanitizer, 'the sanitizer was fetched').to.not.equal(undefined);
+      expect(sanitizer.startTime).to.be.below(data.responseStart);
+    });
   });
 });

@@ -6,8 +6,11 @@ import { waitUntil } from '@open-wc/testing';
 
 /** Resolves once the widget is no longer busy (loaded, empty or error). */
 export async function settled(element: HTMLElement, timeout = 8000): Promise<void> {
+  // The box, and any secondary part loading after it (an article's related items).
   await waitUntil(
-    () => element.shadowRoot?.querySelector('[part~="box"]')?.getAttribute('aria-busy') === 'false',
+    () =>
+      element.shadowRoot?.querySelector('[part~="box"]')?.getAttribute('aria-busy') === 'false' &&
+      element.shadowRoot.querySelector('[aria-busy="true"]') === null,
     `<${element.localName}> did not settle`,
     { timeout },
   );

@@ -33,9 +33,13 @@ function widgets(win: Window): HTMLElement[] {
   return [...win.document.querySelectorAll<HTMLElement>(WIDGETS.join(','))];
 }
 
+/** The box has loaded, and so has any part that loads after it (an article's related items). */
 function isSettled(element: HTMLElement): boolean {
   const box = element.shadowRoot?.querySelector('[part~="box"]');
-  return box?.getAttribute('aria-busy') === 'false';
+  return (
+    box?.getAttribute('aria-busy') === 'false' &&
+    element.shadowRoot!.querySelector('[aria-busy="true"]') === null
+  );
 }
 
 async function allSettled(win: Window): Promise<HTMLElement[]> {
@@ -96,11 +100,13 @@ describe('security: pages', () => {
       const stats = win.document.querySelector('pw-visit-stats')!;
       expect(getComputedStyle(stats).display).not.to.equal('inline');
       for (const el of found) expect(textOf(el)).not.to.match(BROKEN_VALUES);
-      // Let images and late chunks finish before counting.
+      // Let images and late chunks finish before counting. Lazy images far down
+      // the frame may never start on their own, so they are asked to load now.
       await Promise.all(
-        [...logoImages, ...article.shadowRoot!.querySelectorAll('img')].map((img) =>
-          img.decode().catch(() => undefined),
-        ),
+        [...logoImages, ...article.shadowRoot!.querySelectorAll('img')].map((img) => {
+          img.loading = 'eager';
+          return img.decode().catch(() => undefined);
+        }),
       );
       expect(win.__cspViolations).to.deep.equal([]);
       expect(win.__pageErrors).to.deep.equal([]);
