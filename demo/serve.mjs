@@ -111,7 +111,11 @@ function compressDynamic(req, res) {
       restore();
       return writeHead.call(res, status, message);
     }
-    res.setHeader('Vary', 'Accept-Encoding');
+    // Added to what the handler varies on already (the counter's CORS answers vary on Origin).
+    const vary = [res.getHeader('vary')].flat().filter(Boolean).join(', ');
+    if (!/(^|,\s*)accept-encoding\b/i.test(vary)) {
+      res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    }
     if (req.method === 'HEAD' || !encoding) {
       restore();
       return writeHead.call(res, status, message);

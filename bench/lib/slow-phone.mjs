@@ -147,7 +147,8 @@ async function visit(browser, origin, cpuSlowdown) {
     // navigation start. The document's request start, seen by both, joins them.
     const requests = [...log.values()];
     const documentRequest = requests.find((r) => r.url === url);
-    const { timing } = documentRequest ?? {};
+    if (!documentRequest) throw new Error(`the network log has no request for ${url}`);
+    const { timing } = documentRequest;
     const originSeconds =
       timing && inPage.requestStart !== undefined
         ? timing.requestTime + (timing.sendStart - inPage.requestStart) / 1000
@@ -171,7 +172,7 @@ async function visit(browser, origin, cpuSlowdown) {
         };
       })
       .sort((a, b) => a.start - b.start);
-    const documentRow = documentRequest && {
+    const documentRow = {
       method: 'GET',
       path: PAGE_PATH,
       type: 'Document',
@@ -184,7 +185,7 @@ async function visit(browser, origin, cpuSlowdown) {
     return {
       boxes: inPage.boxes,
       fcp: inPage.fcp,
-      waterfall: documentRow ? [documentRow, ...waterfall] : waterfall,
+      waterfall: [documentRow, ...waterfall],
       roundTrips: scriptRoundTrips(waterfall),
       sanitizerEarly: sanitizerOverlapsArticle(waterfall),
     };
