@@ -54,8 +54,8 @@ const counter = createCounterHandler({
 
 /** A year: a file whose name holds a hash of its content never changes under that name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Five minutes, then revalidated: a new release reaches visitors soon after it is deployed. */
-const SHORT = 'public, max-age=300, must-revalidate';
+/** Five minutes, then revalidated with the ETag: a new release reaches visitors soon after it is deployed. */
+const SHORT = 'public, max-age=300';
 
 /**
  * Cache-Control for a file of dist/ by its path there: the chunks rollup names
