@@ -10,9 +10,13 @@
 //    with the part every one-element page carries whichever element it shows.
 // Then, in headless Chromium against the demo server (bench/lib/browser.mjs):
 // the demo page's requests on first load and on an in-page revisit, the first
-// render of a 100-item list against plain DOM, and polling while the tab is hidden.
+// render of a 100-item list against plain DOM, and polling while the tab is hidden;
+// then README's script-tag page on a throttled "slow phone" (bench/lib/slow-phone.mjs):
+// when each box shows its data, first paint, script round trips, and the requests
+// of the median run as a waterfall.
 // The table is printed and written to bench/results.md.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
@@ -24,6 +28,7 @@ import {
   startDemo,
 } from './lib/browser.mjs';
 import { appSize, importing, kb, LIT_FLOOR, scriptTagSizes } from './lib/sizes.mjs';
+import { BOXES, SLOW_PHONE, slowPhone } from './lib/slow-phone.mjs';
 import { visitStatsPageBytes, whereTheBytesGo } from './lib/where-bytes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,6 +88,28 @@ notes.push(
     'section adds up those modules: the floor of a page with any one element.',
 );
 
+/** Extra markdown after the table and its notes. */
+const sections = [];
+
+/** The requests of the slow phone's median run, as a markdown table. */
+function slowPhoneWaterfall(phone) {
+  const at = (value) => (value === undefined ? '—' : Math.round(value).toString());
+  const lines = [
+    `## Slow phone: the requests of the median run (last box at ${Math.round(phone.representativeLast)} ms)`,
+    '',
+    'Milliseconds from navigation start; bytes on the wire as Chromium counted them (encodedDataLength, headers included).',
+    '',
+    '| request | type | start (ms) | end (ms) | bytes | encoding |',
+    '| --- | --- | ---: | ---: | ---: | --- |',
+    ...phone.waterfall.map(
+      (r) =>
+        `| ${r.method} ${r.path} | ${r.type} | ${at(r.start)} | ${r.failed ? 'failed' : at(r.end)} | ` +
+        `${r.bytes ?? '—'} | ${r.encoding ?? 'none'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
 const paths = (entries) =>
   entries.map((entry) => `${entry.method} ${entry.path}`).join(', ') || 'none';
 let browser;
@@ -136,6 +163,50 @@ try {
     'Hidden tab: the page overrides document.visibilityState/hidden and fires visibilitychange; ' +
       'the same box is first watched while visible, so the zero is a held-back timer, not a box that never polls.',
   );
+
+  const phone = await slowPhone(browser, demo.origin);
+  const whole = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'never');
+  rows.push([
+    `**Slow phone**: README's script-tag page, cold, ${SLOW_PHONE.latencyMs} ms latency, ` +
+      `${SLOW_PHONE.downloadBitsPerSecond / 1e6} Mb/s down, ${SLOW_PHONE.uploadBitsPerSecond / 1e3} kb/s up, ` +
+      `CPU ÷${SLOW_PHONE.cpuSlowdown} (median of ${phone.runs})`,
+    null,
+  ]);
+  for (const box of BOXES) rows.push([`<${box}> pw-load`, whole(phone.boxes[box])]);
+  rows.push(["the last box (the issue's target: ≤ 1100 ms)", whole(phone.last)]);
+  rows.push(['first contentful paint', whole(phone.fcp)]);
+  // The same page with the CPU at full speed: how much of the wait is the network's.
+  const networkOnly = await slowPhone(browser, demo.origin, { cpuSlowdown: 1 });
+  rows.push([
+    `the last box with the same network but the CPU not slowed (median of ${networkOnly.runs})`,
+    whole(networkOnly.last),
+  ]);
+  rows.push([
+    'sequential script round trips before the first data request',
+    String(phone.roundTrips),
+  ]);
+  const early = phone.sanitizerEarly;
+  rows.push([
+    'sanitizer requested while the article data is on the way',
+    `${early * 2 > phone.runs ? 'yes' : 'no'} (${early} of ${phone.runs})`,
+  ]);
+  notes.push(
+    `Slow phone: bench/pages/slow-phone.html, README's embed example with the article ` +
+      `"hong-bang-tiep-doan-kiem-tra" (related="5"), served compressed by the demo server. ` +
+      `Each run is a fresh browser context throttled over the DevTools protocol ` +
+      `(Network.emulateNetworkConditions, HTTP cache disabled, Emulation.setCPUThrottlingRate); ` +
+      `one warm-up run, then ${phone.runs} measured. Times are from navigation start: a box's first ` +
+      `pw-load (or pw-error) as the page heard it; "the last box" is the median over runs of each ` +
+      `run's latest box. Round trips: script requests that started before the first /api request, ` +
+      `one level deeper for each script that started only after another had finished ` +
+      `(per run: ${phone.roundTripsPerRun.join(', ')}). ` +
+      (phone.errors.length ? `Boxes that reported pw-error: ${phone.errors.join(', ')}. ` : '') +
+      (phone.sanitizerMissing
+        ? `The sanitizer or the article request was missing in ${phone.sanitizerMissing} runs. `
+        : '') +
+      `The throttled CPU is the bench machine's, shared (load average ${loadavg()[0].toFixed(1)} at the end of the run).`,
+  );
+  sections.push(slowPhoneWaterfall(phone));
 } catch (error) {
   // A size table without the browser rows beats no table: say what is missing.
   notes.push(`Browser rows missing: ${error instanceof Error ? error.message : String(error)}`);
@@ -156,10 +227,11 @@ const lines = [
 ];
 const table = lines.join('\n');
 const noteText = notes.map((note) => `- ${note}`).join('\n');
-console.log(`${table}\n\n${noteText}`);
+const sectionText = sections.map((section) => `\n\n${section}`).join('');
+console.log(`${table}\n\n${noteText}${sectionText}`);
 // Written the way Prettier would, so `prettier --check` stays clean after a bench run.
 const resultsFile = join(root, 'bench', 'results.md');
-const markdown = `# Benchmark results\n\nWritten by \`npm run bench\`. Sizes are minified + gzip (level 9).\n\n${table}\n\n${noteText}\n`;
+const markdown = `# Benchmark results\n\nWritten by \`npm run bench\`. Sizes are minified + gzip (level 9).\n\n${table}\n\n${noteText}${sectionText}\n`;
 writeFileSync(
   resultsFile,
   await prettier.format(markdown, {

@@ -6,9 +6,10 @@
 // first time a backend is created without its own data.
 
 import { createReadStream, readFileSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 
 /** Absolute path of the demo/fixtures directory (images, logos, files, portal.json). */
 export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -306,17 +307,110 @@ export function contentTypeFor(fileName) {
   return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** Content types worth compressing: text, scripts, JSON, XML and SVG (images and fonts are compressed already). */
+export function isCompressible(contentType) {
+  const type = String(contentType ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (type === 'text/event-stream') return false;
+  return (
+    type.startsWith('text/') ||
+    type === 'application/json' ||
+    type === 'application/javascript' ||
+    type === 'application/xml' ||
+    type === 'image/svg+xml'
+  );
+}
+
+/**
+ * The encoding to answer with for an Accept-Encoding header: `br`, `gzip` or
+ * `undefined` (identity). Honours `q=0` and `*`; brotli wins a tie.
+ */
+export function chooseEncoding(acceptEncoding) {
+  const accepted = new Map();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    accepted.set(name, q ? Number.parseFloat(q[1]) : 1);
+  }
+  const weight = (name) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  const best = ['br', 'gzip'].filter((name) => weight(name) > 0);
+  best.sort((a, b) => weight(b) - weight(a));
+  return best[0];
+}
+
+/** Compresses a whole body; `strong` is for files compressed once and kept. */
+export function compressBody(body, encoding, { strong = false } = {}) {
+  if (encoding === 'br') {
+    return brotliCompressSync(body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: strong ? 11 : 5,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    });
+  }
+  return gzipSync(body, { level: strong ? 9 : 6 });
+}
+
+/** Whether a conditional GET can be answered 304 from the ETag or the modification time. */
+function notModified(req, etag, mtime) {
+  const ifNoneMatch = req.headers?.['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    // Weak comparison: a compressed and a plain copy of one file are the same resource.
+    const bare = (tag) => tag.trim().replace(/^W\//, '');
+    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => bare(t) === bare(etag));
+  }
+  const ifModifiedSince = Date.parse(req.headers?.['if-modified-since'] ?? '');
+  // HTTP dates have whole seconds.
+  return (
+    !Number.isNaN(ifModifiedSince) && Math.floor(mtime.getTime() / 1000) * 1000 <= ifModifiedSince
+  );
+}
+
 /**
  * A handler that serves files from `root` for URLs under `urlPrefix`
  * (e.g. `serveStatic(fixturesDir, '/fixtures/')`). Resolves to `true` when it
  * answered, `false` when the URL is not under the prefix or no such file
  * exists (so the caller can answer 404 or try something else). Only GET and
  * HEAD; dot-files, directories and paths leaving `root` are never served.
+ * Every answer carries a weak ETag and Last-Modified, and a conditional GET of
+ * an unchanged file is answered 304.
+ *
+ * @param {string} root the folder to serve.
+ * @param {string} [urlPrefix] where it appears in URLs (default `/`).
+ * @param {object} [options]
+ * @param {boolean} [options.compress] answer text, scripts, JSON and SVG with
+ *   brotli or gzip when the client accepts it (default `false`, as the test
+ *   runner wants plain files). Each compressed file is kept in memory until it
+ *   changes on disk.
+ * @param {string | ((relativePath: string) => string)} [options.cacheControl]
+ *   the Cache-Control header, or a function of the path below `urlPrefix`
+ *   (default `no-cache`: always revalidate).
  */
-export function serveStatic(root, urlPrefix = '/') {
+export function serveStatic(
+  root,
+  urlPrefix = '/',
+  { compress = false, cacheControl = 'no-cache' } = {},
+) {
   const rootDir = path.resolve(root);
   let realRoot;
   const prefix = urlPrefix.endsWith('/') ? urlPrefix : `${urlPrefix}/`;
+  /** file path → { key, plain, br?, gzip? }, replaced when the file's size or mtime changes. */
+  const compressed = new Map();
+
+  /** The file's bytes in `encoding`, compressed once per version of the file. */
+  async function encodedBody(filePath, info, encoding) {
+    const key = `${info.size}:${info.mtimeMs}`;
+    let entry = compressed.get(filePath);
+    if (entry?.key !== key) {
+      entry = { key, plain: await readFile(filePath) };
+      compressed.set(filePath, entry);
+    }
+    entry[encoding] ??= compressBody(entry.plain, encoding, { strong: true });
+    return entry[encoding];
+  }
 
   return async function handleStatic(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -348,13 +442,41 @@ export function serveStatic(root, urlPrefix = '/') {
     }
     if (!info.isFile()) return false;
 
-    res.writeHead(200, {
-      'Content-Type': contentTypeFor(filePath),
-      'Content-Length': info.size,
+    const contentType = contentTypeFor(filePath);
+    const compressible = compress && isCompressible(contentType);
+    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    const headers = {
+      'Cache-Control':
+        typeof cacheControl === 'function' ? cacheControl(segments.join('/')) : cacheControl,
+      ETag: etag,
       'Last-Modified': info.mtime.toUTCString(),
-      'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-    });
+      // Caches must keep the brotli, gzip and plain copies apart.
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+    };
+    if (notModified(req, etag, info.mtime)) {
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+
+    const encoding = compressible ? chooseEncoding(req.headers?.['accept-encoding']) : undefined;
+    if (encoding) {
+      const body = await encodedBody(filePath, info, encoding);
+      // A tiny file can grow when compressed; then the plain bytes are sent.
+      if (body.length < info.size) {
+        res.writeHead(200, {
+          ...headers,
+          'Content-Type': contentType,
+          'Content-Encoding': encoding,
+          'Content-Length': body.length,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return true;
+      }
+    }
+
+    res.writeHead(200, { ...headers, 'Content-Type': contentType, 'Content-Length': info.size });
     if (req.method === 'HEAD') {
       res.end();
       return true;

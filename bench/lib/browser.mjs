@@ -31,10 +31,20 @@ export async function startDemo(root) {
   return { origin, stop };
 }
 
+/** Headless Chromium without the background traffic (updates, sync) that would join the measured network log. */
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
