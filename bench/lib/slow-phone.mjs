@@ -36,14 +36,16 @@ export function median(values) {
 /**
  * How many script requests had to follow one another before the first /api
  * request started: a script that started after another script had finished
- * is one level deeper. The page's own HTML is not counted.
+ * is one level deeper. Only scripts that had finished when the first data
+ * request started count: a chunk fetched beside the data (the sanitizer)
+ * is not a round trip before it. The page's own HTML is not counted.
  */
 export function scriptRoundTrips(requests) {
   const firstApi = Math.min(
     ...requests.filter((r) => r.path.startsWith('/api/')).map((r) => r.start),
   );
   const scripts = requests
-    .filter((r) => r.type === 'Script' && r.start < firstApi)
+    .filter((r) => r.type === 'Script' && r.end !== undefined && r.end <= firstApi)
     .sort((a, b) => a.start - b.start);
   const level = new Map();
   for (const script of scripts) {

@@ -209,8 +209,11 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   /** The id in the page URL, when `id-param` is set. */
   private urlId?: string;
 
-  /** Text size in percent, one of the A−/A+ steps. */
-  private textSize = readTextSize();
+  /**
+   * Text size in percent, one of the A−/A+ steps; the stored one is read only
+   * for the `font` tool (the first read of storage is slow on a phone).
+   */
+  private textSize = 100;
 
   /** Whether the article is being read aloud. */
   private speaking = false;
@@ -260,7 +263,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     window.addEventListener('popstate', this.onPopState);
     this.readUrl();
     // Another article on the site may have changed the size since this one was made.
-    this.textSize = readTextSize();
+    this.readTextSize();
   }
 
   override disconnectedCallback(): void {
@@ -278,6 +281,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idParam')) this.readUrl();
+    if (changed.has('tools')) this.readTextSize();
     if (this.currentId !== this.shownId) {
       // Another article: whatever the tools were doing belonged to the old one.
       this.shownId = this.currentId;
@@ -309,6 +313,10 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
 
   private get toolList(): ArticleTool[] {
     return parseTools(this.tools);
+  }
+
+  private readTextSize(): void {
+    if (this.toolList.includes('font')) this.textSize = readTextSize();
   }
 
   private readUrl(): void {

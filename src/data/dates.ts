@@ -73,7 +73,9 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
  * {@link ConfigError}; adapters call it once, so a typo shows up at setup.
  */
 export function checkTimeZone(timeZone: string): string {
-  if (!isValidTimeZone(timeZone)) {
+  // The default needs no check, and checking would create the page's first
+  // Intl object (tens of ms on a phone) before any data is even asked for.
+  if (timeZone !== DEFAULT_TIME_ZONE && !isValidTimeZone(timeZone)) {
     throw new ConfigError(
       `Unknown time zone "${String(timeZone)}" (expected an IANA name such as "${DEFAULT_TIME_ZONE}").`,
     );
