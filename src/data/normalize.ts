@@ -40,7 +40,8 @@ const STATS_FIELDS: VisitStatsField[] = [
   'total',
 ];
 
-function isRecord(value: unknown): value is Json {
+/** A plain object (not null, not an array): the one test of this kind in the data layer. */
+export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
