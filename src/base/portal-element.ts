@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
 import type { ErrorReason, Translation } from '../i18n/index.js';
@@ -391,7 +392,7 @@ export abstract class PortalElement<T> extends LitElement {
   /** The time zone dates are shown in: the source's own, else the portal default. */
   protected get timeZone(): string {
     const resolved = this.resolveSource();
-    return (typeof resolved === 'object' && resolved.timeZone) || 'Asia/Ho_Chi_Minh';
+    return (typeof resolved === 'object' && resolved.timeZone) || DEFAULT_TIME_ZONE;
   }
 
   private argsKey(): string {

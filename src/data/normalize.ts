@@ -30,7 +30,8 @@ type Json = Record<string, unknown>;
 
 const WEB_PROTOCOLS = ['http:', 'https:'];
 const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:', 'tel:'];
-const STATS_FIELDS: VisitStatsField[] = [
+/** Every visit figure, in the order boxes show them. */
+export const STATS_FIELDS: readonly VisitStatsField[] = [
   'online',
   'today',
   'yesterday',

@@ -117,9 +117,13 @@ export function formatDate(iso: string | undefined, t: Translation, timeZone: st
   return parts ? t.date(parts) : '';
 }
 
-/** A count in the language's grouping ("9.313.603" in Vietnamese), zero-padded to `minDigits`. */
+/**
+ * A count in the language's grouping ("9.313.603" in Vietnamese), zero-padded
+ * to `minDigits`: 1 to 21 (Intl's limit), anything not a finite number is 1.
+ */
 export function formatCount(value: number, t: Translation, minDigits = 1): string {
-  const digits = Math.min(Math.max(1, Math.trunc(minDigits) || 1), 21);
+  const wanted = Math.trunc(Number(minDigits));
+  const digits = Number.isFinite(wanted) ? Math.min(21, Math.max(1, wanted)) : 1;
   const key = `${t.locale}|${digits}`;
   let format = countFormatters.get(key);
   if (!format) {

@@ -9,6 +9,7 @@ import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { getVisitStatsFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
+import { STATS_FIELDS } from '../data/normalize.js';
 import { addVietnamese, formatCount, type Translation } from '../i18n/index.js';
 import { viStats } from '../i18n/vi-stats.js';
 import { CountUpController, type Counts } from './count-up.js';
@@ -17,22 +18,10 @@ import { visitStatsStyles } from './visit-stats.styles.js';
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
 addVietnamese({ stats: viStats });
 
-const ALL_FIELDS: readonly VisitStatsField[] = [
-  'online',
-  'today',
-  'yesterday',
-  'week',
-  'month',
-  'year',
-  'total',
-];
-
 const DEFAULT_FIELDS: readonly VisitStatsField[] = ['online', 'total'];
 const DEFAULT_REFRESH_SECONDS = 60;
 /** Polling faster than this only loads the backend: nobody reads a counter twice a second. */
 const MIN_REFRESH_SECONDS = 1;
-/** Intl's limit for minimumIntegerDigits. */
-const MAX_DIGITS = 21;
 
 /** Sources already asked to count this page view, so two boxes on one page count it once. */
 const countedSources = new WeakSet<DataSource>();
@@ -156,15 +145,15 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   /** The figures asked for by `fields`, in canonical order. */
   get shownFields(): VisitStatsField[] {
     const names = (this.fields ?? '').split(/[\s,]+/).filter(Boolean);
-    const unknown = names.filter((name) => !ALL_FIELDS.includes(name as VisitStatsField));
+    const unknown = names.filter((name) => !STATS_FIELDS.includes(name as VisitStatsField));
     if (unknown.length > 0 && this.#warnedFields !== this.fields) {
       this.#warnedFields = this.fields;
       console.warn(
         `portal-widgets: <pw-visit-stats> ignores unknown fields ${JSON.stringify(unknown)}; ` +
-          `use any of "${ALL_FIELDS.join(' ')}".`,
+          `use any of "${STATS_FIELDS.join(' ')}".`,
       );
     }
-    const shown = ALL_FIELDS.filter((field) => names.includes(field));
+    const shown = STATS_FIELDS.filter((field) => names.includes(field));
     return shown.length > 0 ? shown : [...DEFAULT_FIELDS];
   }
 
@@ -178,11 +167,6 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   /** Whether figures are read on a timer: refresh is on and the source does not push. */
   get #polling(): boolean {
     return this.#refreshSeconds > 0 && this.#unwatch === undefined;
-  }
-
-  get #minDigits(): number {
-    const digits = Math.trunc(Number(this.digits));
-    return Number.isFinite(digits) ? Math.min(MAX_DIGITS, Math.max(1, digits)) : 1;
   }
 
   protected override sourceFromUrl(src: string): DataSource {
@@ -264,7 +248,8 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
 
   protected renderData(stats: VisitStats): TemplateResult {
     const t = this.i18n.t;
-    const digits = this.#minDigits;
+    // formatCount clamps it to what Intl allows (1–21); anything unreadable is 1.
+    const digits = this.digits;
     const counts = this.#countsOf(this.live ?? stats);
     const visual = this.#countUp.values(counts);
     return html`<dl part="list" class="stats">
