@@ -7,7 +7,7 @@ export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
 // strings of each element whose code is on the page (see addVietnamese).
 // English is a chunk of its own, fetched on first use, so a Vietnamese page
 // never downloads it.
-const vietnamese = { ...vi } as Translation;
+const vietnamese = { ...vi } as unknown as Translation;
 const catalogues: Partial<Record<Lang, Translation>> = { vi: vietnamese };
 let englishLoad: Promise<Translation> | undefined;
 
@@ -15,8 +15,12 @@ let englishLoad: Promise<Translation> | undefined;
  * Adds an element's Vietnamese strings to the catalogue; each element module
  * calls it with its own, so a page carries only the wording it can show.
  */
-export function addVietnamese(strings: Partial<ElementStrings>): void {
-  Object.assign(vietnamese, strings);
+export function addVietnamese(strings: ElementStrings): void {
+  // One level deep: an element's heading joins `headings` without replacing the others'.
+  const catalogue = vietnamese as unknown as Record<string, object>;
+  for (const [key, group] of Object.entries(strings)) {
+    catalogue[key] = { ...catalogue[key], ...group };
+  }
 }
 
 /** The Vietnamese catalogue: what every box falls back to. */

@@ -15,7 +15,7 @@ import { viLinks } from '../i18n/vi-links.js';
 import { linkBoxStyles } from './link-box.styles.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
-addVietnamese({ links: viLinks });
+addVietnamese(viLinks);
 
 /** How `<pw-link-box>` shows its links. */
 export type LinkBoxVariant = 'select' | 'list' | 'logos';

@@ -16,7 +16,7 @@ import { CountUpController, type Counts } from './count-up.js';
 import { visitStatsStyles } from './visit-stats.styles.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
-addVietnamese({ stats: viStats });
+addVietnamese(viStats);
 
 const DEFAULT_FIELDS: readonly VisitStatsField[] = ['online', 'total'];
 const DEFAULT_REFRESH_SECONDS = 60;
