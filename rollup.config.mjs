@@ -101,7 +101,9 @@ const scriptTagBuild = {
     minifyTemplates(),
     nodeResolve({ browser: true }),
     compileTypeScript(),
-    terser({ ecma: 2020, module: true, format: { comments: false } }),
+    // A second compress pass folds what the first one exposed (about 50 bytes
+    // gzipped); more passes found nothing further.
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
   output: {
     dir: outDir,

@@ -24,7 +24,7 @@ import { pageWindow } from './page-window.js';
 import { pageBaseUrl } from '../data/page-url.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
-addVietnamese({ list: viList });
+addVietnamese(viList);
 
 /** How the items are laid out. */
 export type ActivityListLayout = 'list' | 'featured' | 'cards';

@@ -43,7 +43,7 @@ import type * as ToolActions from './article-tool-actions.js';
 import { loadSanitizer, sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
-addVietnamese({ article: viArticle });
+addVietnamese(viArticle);
 
 /**
  * An article ready to render: its body already sanitized. Its related items

@@ -39,22 +39,22 @@ function inheritedLang(element: Element): string | null {
  * ancestor's, else Vietnamese; re-renders the widget when any of them change.
  */
 export class LangController implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
+  readonly #host: ReactiveControllerHost & HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
+    hosts.add(this.#host);
     watchLangAttributes();
     // Moved under another [lang] ancestor: the observer saw no attribute change.
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    hosts.delete(this.#host);
     if (hosts.size === 0) {
       observer?.disconnect();
       observer = undefined;
@@ -63,7 +63,7 @@ export class LangController implements ReactiveController {
 
   /** The language in effect now. */
   get lang(): Lang {
-    return toLang(inheritedLang(this.host));
+    return toLang(inheritedLang(this.#host));
   }
 
   /**
@@ -72,7 +72,7 @@ export class LangController implements ReactiveController {
    * undefined, so data in the page's language is not mislabelled.
    */
   get langAttribute(): Lang | undefined {
-    const inherited = inheritedLang(this.host);
+    const inherited = inheritedLang(this.#host);
     // The language of the strings really shown: Vietnamese while (or if) English is not here.
     const lang = toLang(this.t.locale);
     const primary = (inherited ?? '').trim().split(/[-_]/)[0].toLowerCase();
@@ -95,7 +95,7 @@ export class LangController implements ReactiveController {
     const loaded = translation(lang);
     if (loaded) return loaded;
     // Asked before its strings came (see `loading`): draw again once they are here.
-    void loadTranslation(lang).then(() => this.host.requestUpdate());
+    void loadTranslation(lang).then(() => this.#host.requestUpdate());
     return vietnameseStrings();
   }
 }

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
 import { DEFAULT_TIME_ZONE, parseDate } from '../data/dates.js';
@@ -178,7 +179,7 @@ export abstract class PortalElement<T> extends LitElement {
   /** Whether the server gave light-DOM content to show until the data arrives. */
   private hasFallback = false;
 
-  private unsubscribeSources?: () => void;
+  #unsubscribeSources?: () => void;
   private nextRunFresh = false;
   private lastGood?: { key: string; value: T };
   // The error of the last failed refresh; its notice stays up while the next
@@ -186,7 +187,7 @@ export abstract class PortalElement<T> extends LitElement {
   private staleError?: { key: string; error: DataError };
   // What the status region says; changed only on real state changes (a
   // background refresh of data already shown says nothing).
-  private announcement: 'loading' | 'loaded' | 'empty' | '' = '';
+  #announcement: 'loading' | 'loaded' | 'empty' | '' = '';
 
   /** The task that loads this widget's data; re-runs when its arguments change. */
   protected readonly task = new Task(this, {
@@ -320,7 +321,7 @@ export abstract class PortalElement<T> extends LitElement {
     super.connectedCallback();
     this.hasFallback = hasContent([...this.childNodes]);
     // A named or default source may appear after this widget; look again when it does.
-    this.unsubscribeSources = onSourcesChanged(() => this.requestUpdate());
+    this.#unsubscribeSources = onSourcesChanged(() => this.requestUpdate());
     // Back on the page after its request was cancelled: load again.
     if (this.task.status === TaskStatus.ERROR && toDataError(this.task.error).kind === 'aborted') {
       void this.task.run();
@@ -329,8 +330,8 @@ export abstract class PortalElement<T> extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeSources?.();
-    this.unsubscribeSources = undefined;
+    this.#unsubscribeSources?.();
+    this.#unsubscribeSources = undefined;
     // A widget that leaves the page cancels its request; one merely moved
     // (disconnected and connected again at once) keeps it.
     queueMicrotask(() => {
@@ -431,7 +432,7 @@ export abstract class PortalElement<T> extends LitElement {
     return JSON.stringify(this.taskArgs());
   }
 
-  private currentView(): View<T> {
+  #currentView(): View<T> {
     const key = this.argsKey();
     switch (this.task.status) {
       case TaskStatus.COMPLETE:
@@ -456,37 +457,37 @@ export abstract class PortalElement<T> extends LitElement {
     }
   }
 
-  /** Keeps the status region in step with the view; see {@link announcement}. */
-  private announce(view: View<T>): void {
+  /** Keeps the status region in step with the view; see `#announcement`. */
+  #announce(view: View<T>): void {
     switch (view.state) {
       case 'loading':
-        this.announcement = 'loading';
+        this.#announcement = 'loading';
         break;
       case 'refreshing':
         // New arguments (another page) are a load the visitor asked for; a
         // periodic refresh of the same view is not news.
-        if (this.lastGood?.key !== this.argsKey()) this.announcement = 'loading';
+        if (this.lastGood?.key !== this.argsKey()) this.#announcement = 'loading';
         break;
       case 'loaded':
-        this.announcement = this.isEmpty(view.data) ? 'empty' : 'loaded';
+        this.#announcement = this.isEmpty(view.data) ? 'empty' : 'loaded';
         break;
       default:
         // The alert is read out; the status region stays quiet to avoid a double reading.
-        this.announcement = '';
+        this.#announcement = '';
     }
   }
 
-  private retry(): void {
+  #retry(): void {
     // A retry asked for by the visitor must be answered audibly, even with the same outcome.
     this.staleError = undefined;
     this.reload();
   }
 
-  private onFallbackChange(event: Event): void {
+  #onFallbackChange(event: Event): void {
     this.hasFallback = hasContent((event.target as HTMLSlotElement).assignedNodes());
   }
 
-  private renderHeading(text: string): TemplateResult {
+  #renderHeading(text: string): TemplateResult {
     // Real heading elements: some screen readers list role="heading" divs less reliably.
     switch (this.effectiveHeadingLevel) {
       case 1:
@@ -505,18 +506,18 @@ export abstract class PortalElement<T> extends LitElement {
   }
 
   /** The data, or the empty sentence when there is none. */
-  private renderContent(data: T): unknown {
+  #renderContent(data: T): unknown {
     return this.isEmpty(data)
       ? html`<p part="message" class="message">${this.emptyMessage(this.i18n.t)}</p>`
       : this.renderData(data);
   }
 
-  private renderError(message: string, stale: boolean, retry = true): TemplateResult {
+  #renderError(message: string, stale: boolean, retry = true): TemplateResult {
     return html`<div part="error" class=${stale ? 'error stale' : 'error'} role="alert">
       <p>${message}</p>
       ${
         retry
-          ? html`<button type="button" part="retry-button" @click=${this.retry}>
+          ? html`<button type="button" part="retry-button" @click=${this.#retry}>
               ${this.i18n.t.retry}
             </button>`
           : nothing
@@ -526,10 +527,10 @@ export abstract class PortalElement<T> extends LitElement {
 
   override render(): TemplateResult {
     const t = this.i18n.t;
-    const view = this.currentView();
-    this.announce(view);
+    const view = this.#currentView();
+    this.#announce(view);
     // The server's fallback stays visible until data (or an error) replaces it.
-    const fallback = html`<slot @slotchange=${this.onFallbackChange}></slot>`;
+    const fallback = html`<slot @slotchange=${this.#onFallbackChange}></slot>`;
     let body: unknown;
     switch (view.state) {
       case 'loading':
@@ -537,7 +538,7 @@ export abstract class PortalElement<T> extends LitElement {
         break;
       case 'error':
         // With a server fallback, the visitor still has that content under the message.
-        body = html`${this.renderError(
+        body = html`${this.#renderError(
           this.errorMessage(view.error, t),
           false,
           this.canRetry(view.error),
@@ -547,18 +548,18 @@ export abstract class PortalElement<T> extends LitElement {
         // One template for shown data, with or without the stale notice, so the
         // notice's node survives a refresh and is not read out again.
         const notice = view.state === 'stale' || (view.state === 'refreshing' && view.stale);
-        body = html`${this.renderContent(view.data)}${
-          notice ? this.renderError(t.staleNotice, true) : nothing
+        body = html`${this.#renderContent(view.data)}${
+          notice ? this.#renderError(t.staleNotice, true) : nothing
         }`;
       }
     }
     const busy = view.state === 'loading' || view.state === 'refreshing';
     const spoken =
-      this.announcement === 'loading'
+      this.#announcement === 'loading'
         ? t.loading
-        : this.announcement === 'loaded'
+        : this.#announcement === 'loaded'
           ? t.loaded
-          : this.announcement === 'empty'
+          : this.#announcement === 'empty'
             ? this.emptyMessage(t)
             : '';
     return html`<section
@@ -567,7 +568,7 @@ export abstract class PortalElement<T> extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         lang=${ifDefined(this.i18n.langAttribute)}
       >
-        ${this.renderHeading(this.heading ?? this.defaultHeading(t))}
+        ${this.#renderHeading(this.heading ?? this.defaultHeading(t))}
         <div part="body" class="body">${body}</div>
       </section>
       <div class="visually-hidden announcer" role="status" aria-live="polite">${spoken}</div>`;

@@ -72,9 +72,6 @@ export const boxStyles = css`
   button:hover {
     filter: brightness(1.1);
   }
-  .muted {
-    color: var(--pw-color-muted, #57606a);
-  }
   .message {
     margin: 0;
     color: var(--pw-color-muted, #57606a);

@@ -83,83 +83,56 @@ export function checkTimeZone(timeZone: string): string {
   return timeZone;
 }
 
+/**
+ * Milliseconds since the epoch of a UTC date-time; unlike `Date.UTC`, years
+ * 0–99 stay themselves (not 1900–1999), and out-of-range fields roll over
+ * (the callers compare the result's fields to catch that).
+ */
+function utcDate(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms = 0,
+): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date;
+}
+
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds. */
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
   const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs)))
-    parts[part.type] = part.value;
-  let year = Number(parts.year);
-  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-  const asUtc = Date.UTC(
-    year,
-    Number(parts.month) - 1,
+  for (const part of formatterFor(timeZone).formatToParts(utcMs)) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  const wall = utcDate(
+    parts.era === 'BC' || parts.era === 'B' ? 1 - year : year,
+    Number(parts.month),
     Number(parts.day),
     Number(parts.hour),
     Number(parts.minute),
     Number(parts.second),
   );
   // The formatter drops milliseconds, so compare against the whole second.
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+  return wall.getTime() - Math.floor(utcMs / 1000) * 1000;
 }
 
 /**
- * The UTC instant at which clocks in `timeZone` show the wall-clock time
- * `wallMs` (given as if it were UTC). Two passes settle the offset around
- * daylight-saving changes.
+ * Minutes east of UTC of a written zone: `Z`, `+07`, `+0700`, `+07:00` or an
+ * RFC 822 name (`GMT`, `EST`); undefined when none is written, NaN when it
+ * says nothing reliable (`+25:00`, military letters, unknown abbreviations).
  */
-function wallClockToUtc(wallMs: number, timeZone: string): number {
-  const firstGuess = wallMs - zoneOffsetMs(wallMs, timeZone);
-  const offset = zoneOffsetMs(firstGuess, timeZone);
-  return wallMs - offset;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Date.UTC that also works for years 0–99 (which Date.UTC maps to 1900–1999). */
-function utcMs(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  ms: number,
-): number {
-  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
-  date.setUTCFullYear(year);
-  return date.getTime();
-}
-
-function validFields(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-): boolean {
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month) &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59
-  );
-}
-
-/** Minutes east of UTC for `Z`, `+07`, `+0700` or `+07:00`. */
-function isoOffsetMinutes(zone: string): number | undefined {
-  if (zone.toUpperCase() === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
+function zoneMinutes(zone: string | undefined): number | undefined {
+  if (zone === undefined) return undefined;
+  if (!/^[+-]/.test(zone)) return NAMED_ZONES[zone.toUpperCase()] ?? NaN;
   const digits = zone.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-  if (hours > 23 || minutes > 59) return undefined;
-  return sign * (hours * 60 + minutes);
+  const minutes = Number(digits.slice(2));
+  if (hours > 23 || minutes > 59) return NaN;
+  return (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
 function toIso(ms: number): string | undefined {
@@ -167,28 +140,43 @@ function toIso(ms: number): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** Turns local fields into an ISO string, reading them in `timeZone` when no offset is given. */
+/**
+ * Turns local fields into an ISO string, reading them in `timeZone` when no
+ * offset is given; undefined for a date that does not exist (30 February, 24:00).
+ */
 export function fieldsToIso(
   fields: [number, number, number, number, number, number, number],
   offsetMinutes: number | undefined,
   timeZone: string,
 ): string | undefined {
-  const [year, month, day, hour, minute, second, ms] = fields;
-  if (!validFields(year, month, day, hour, minute, second)) return undefined;
-  const wall = utcMs(year, month, day, hour, minute, second, ms);
-  if (offsetMinutes !== undefined) return toIso(wall - offsetMinutes * 60_000);
+  const [, month, day, hour, minute, second] = fields;
+  const wall = utcDate(...fields);
+  // A field out of range rolled over into the next one.
+  if (
+    wall.getUTCMonth() !== month - 1 ||
+    wall.getUTCDate() !== day ||
+    wall.getUTCHours() !== hour ||
+    wall.getUTCMinutes() !== minute ||
+    wall.getUTCSeconds() !== second
+  ) {
+    return undefined;
+  }
+  const wallMs = wall.getTime();
+  // A NaN offset (a zone written but not understood) gives undefined here.
+  if (offsetMinutes !== undefined) return toIso(wallMs - offsetMinutes * 60_000);
   if (!isValidTimeZone(timeZone)) return undefined;
-  return toIso(wallClockToUtc(wall, timeZone));
+  // Two passes settle the offset around daylight-saving changes.
+  return toIso(wallMs - zoneOffsetMs(wallMs - zoneOffsetMs(wallMs, timeZone), timeZone));
 }
 
 function parseIso(match: RegExpExecArray, timeZone: string): string | undefined {
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
-  const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  const offset = zone === undefined ? undefined : isoOffsetMinutes(zone);
-  if (zone !== undefined && offset === undefined) return undefined;
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((field) => Number(field ?? 0));
+  const ms = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'));
   return fieldsToIso(
-    [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms],
-    offset,
+    [year!, month!, day!, hour!, minute!, second!, ms],
+    zoneMinutes(match[8]),
     timeZone,
   );
 }
@@ -196,24 +184,13 @@ function parseIso(match: RegExpExecArray, timeZone: string): string | undefined 
 function parseRfc822(match: RegExpExecArray, timeZone: string): string | undefined {
   const [, d, monthName, y, h, mi, s = '0', zone] = match;
   const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1;
-  if (month === 0) return undefined;
   let year = Number(y);
   // RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx.
   if (y!.length === 2) year += year < 50 ? 2000 : 1900;
-  let offset: number | undefined;
-  if (zone !== undefined) {
-    if (/^[+-]\d{4}$/.test(zone)) {
-      offset = isoOffsetMinutes(zone);
-      if (offset === undefined) return undefined;
-    } else {
-      offset = NAMED_ZONES[zone.toUpperCase()];
-      // Military letters and unknown abbreviations carry no reliable offset.
-      if (offset === undefined) return undefined;
-    }
-  }
+  // An unknown month name is month 0, which the field check rejects.
   return fieldsToIso(
     [year, month, Number(d), Number(h), Number(mi), Number(s), 0],
-    offset,
+    zoneMinutes(zone),
     timeZone,
   );
 }

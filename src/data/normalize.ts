@@ -30,7 +30,8 @@ type Json = Record<string, unknown>;
 
 const WEB_PROTOCOLS = ['http:', 'https:'];
 const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:', 'tel:'];
-const STATS_FIELDS: VisitStatsField[] = [
+/** Every visit figure, in the order boxes show them. */
+export const STATS_FIELDS: readonly VisitStatsField[] = [
   'online',
   'today',
   'yesterday',
@@ -40,7 +41,8 @@ const STATS_FIELDS: VisitStatsField[] = [
   'total',
 ];
 
-function isRecord(value: unknown): value is Json {
+/** A plain object (not null, not an array): the one test of this kind in the data layer. */
+export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

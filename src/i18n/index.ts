@@ -7,7 +7,7 @@ export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
 // strings of each element whose code is on the page (see addVietnamese).
 // English is a chunk of its own, fetched on first use, so a Vietnamese page
 // never downloads it.
-const vietnamese = { ...vi } as Translation;
+const vietnamese = { ...vi } as unknown as Translation;
 const catalogues: Partial<Record<Lang, Translation>> = { vi: vietnamese };
 let englishLoad: Promise<Translation> | undefined;
 
@@ -15,8 +15,12 @@ let englishLoad: Promise<Translation> | undefined;
  * Adds an element's Vietnamese strings to the catalogue; each element module
  * calls it with its own, so a page carries only the wording it can show.
  */
-export function addVietnamese(strings: Partial<ElementStrings>): void {
-  Object.assign(vietnamese, strings);
+export function addVietnamese(strings: ElementStrings): void {
+  // One level deep: an element's heading joins `headings` without replacing the others'.
+  const catalogue = vietnamese as unknown as Record<string, object>;
+  for (const [key, group] of Object.entries(strings)) {
+    catalogue[key] = { ...catalogue[key], ...group };
+  }
 }
 
 /** The Vietnamese catalogue: what every box falls back to. */
@@ -117,9 +121,13 @@ export function formatDate(iso: string | undefined, t: Translation, timeZone: st
   return parts ? t.date(parts) : '';
 }
 
-/** A count in the language's grouping ("9.313.603" in Vietnamese), zero-padded to `minDigits`. */
+/**
+ * A count in the language's grouping ("9.313.603" in Vietnamese), zero-padded
+ * to `minDigits`: 1 to 21 (Intl's limit), anything not a finite number is 1.
+ */
 export function formatCount(value: number, t: Translation, minDigits = 1): string {
-  const digits = Math.min(Math.max(1, Math.trunc(minDigits) || 1), 21);
+  const wanted = Math.trunc(Number(minDigits));
+  const digits = Number.isFinite(wanted) ? Math.min(21, Math.max(1, wanted)) : 1;
   const key = `${t.locale}|${digits}`;
   let format = countFormatters.get(key);
   if (!format) {

@@ -121,11 +121,29 @@ export interface Translation {
   date: (parts: DateParts) => string;
 }
 
-/** The strings of one element each, in a catalogue of their own in Vietnamese (`vi-<element>.ts`). */
-export type ElementStrings = Pick<Translation, 'article' | 'list' | 'links' | 'stats'>;
+/** The groups of strings that belong to one element each. */
+type ElementGroups = Pick<Translation, 'article' | 'list' | 'links' | 'stats'>;
 
-/** The strings every box uses, whatever the element. */
-export type CommonStrings = Omit<Translation, keyof ElementStrings>;
+/**
+ * What one element adds to the Vietnamese catalogue (`vi-<element>.ts`): its
+ * own group, and its entries in the tables every box reads (its heading, the
+ * first sentence of its error, its empty sentence), so a page carries only the
+ * wording of the elements it shows.
+ */
+export type ElementStrings = Partial<ElementGroups> & {
+  headings?: Partial<Translation['headings']>;
+  loadFailed?: Partial<Translation['loadFailed']>;
+  empty?: Partial<Translation['empty']>;
+};
+
+/**
+ * The strings every box uses, whatever the element; of the empty sentences,
+ * only the base element's default (`empty.articles`).
+ */
+export type CommonStrings = Omit<
+  Translation,
+  keyof ElementGroups | 'headings' | 'loadFailed' | 'empty'
+> & { empty: Pick<Translation['empty'], 'articles'> };
 
 /** Named pieces of one instant in the portal's time zone. */
 export interface DateParts {

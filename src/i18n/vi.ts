@@ -2,31 +2,18 @@ import type { CommonStrings } from './types.js';
 
 /**
  * Vietnamese, the default language, worded as Vietnamese portals word it: the
- * strings every box uses. Each element's own strings are in `vi-<element>.ts`,
- * so a page downloads only the wording of the elements it shows.
+ * strings every box uses. Each element's own strings, its heading and error
+ * sentence among them, are in `vi-<element>.ts`, so a page downloads only the
+ * wording of the elements it shows.
  */
 export const vi: CommonStrings = {
   locale: 'vi-VN',
-  headings: {
-    article: 'Tin bài',
-    activityList: 'Hoạt động của lãnh đạo',
-    linkBox: 'Liên kết website',
-    visitStats: 'Thống kê truy cập',
-  },
   loading: 'Đang tải dữ liệu…',
   loaded: 'Đã tải xong.',
   retry: 'Thử lại',
   staleNotice: 'Không cập nhật được; đang hiển thị dữ liệu trước đó.',
   empty: {
     articles: 'Chưa có tin bài nào trong mục này.',
-    links: 'Chưa có liên kết nào.',
-    stats: 'Chưa có số liệu thống kê.',
-  },
-  loadFailed: {
-    article: 'Không tải được bài viết.',
-    activityList: 'Không tải được danh sách tin.',
-    linkBox: 'Không tải được danh sách liên kết.',
-    visitStats: 'Không tải được dữ liệu thống kê truy cập.',
   },
   errorLead: 'Không tải được dữ liệu.',
   errors: {

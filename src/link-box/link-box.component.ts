@@ -15,7 +15,7 @@ import { viLinks } from '../i18n/vi-links.js';
 import { linkBoxStyles } from './link-box.styles.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
-addVietnamese({ links: viLinks });
+addVietnamese(viLinks);
 
 /** How `<pw-link-box>` shows its links. */
 export type LinkBoxVariant = 'select' | 'list' | 'logos';
@@ -111,7 +111,7 @@ export class LinkBoxElement extends PortalElement<Link[]> {
   /** Logos that failed to load: their links fall back to text. */
   private brokenLogos = new Set<string>();
 
-  private get select(): HTMLSelectElement | null {
+  get #select(): HTMLSelectElement | null {
     return this.renderRoot.querySelector('select');
   }
 
@@ -153,12 +153,12 @@ export class LinkBoxElement extends PortalElement<Link[]> {
   }
 
   /** The variant in effect: an unknown `variant` value falls back to the drop-down. */
-  private get shownVariant(): LinkBoxVariant {
+  get #shownVariant(): LinkBoxVariant {
     return VARIANTS.includes(this.variant) ? this.variant : 'select';
   }
 
   /** A group's name as a heading one level under the box title (real heading elements, as the title). */
-  private renderGroupName(name: string, id: string): TemplateResult {
+  #renderGroupName(name: string, id: string): TemplateResult {
     switch (Math.min(6, this.effectiveHeadingLevel + 1)) {
       case 2:
         return html`<h2 part="group-name" class="group-name" id=${id}>${name}</h2>`;
@@ -175,25 +175,25 @@ export class LinkBoxElement extends PortalElement<Link[]> {
 
   protected renderData(links: Link[]): TemplateResult {
     const groups = groupLinks(links);
-    const variant = this.shownVariant;
-    if (variant === 'select') return this.renderSelect(groups);
+    const variant = this.#shownVariant;
+    if (variant === 'select') return this.#renderSelect(groups);
     return html`${groups.map((group, index) => {
       const list = html`<ul
         part="list"
         class=${variant === 'logos' ? 'logos' : 'links'}
         aria-labelledby=${ifDefined(group.name ? `group-${index}` : undefined)}
       >
-        ${group.links.map((link) => html`<li>${this.renderAnchor(link, variant)}</li>`)}
+        ${group.links.map((link) => html`<li>${this.#renderAnchor(link, variant)}</li>`)}
       </ul>`;
       return group.name
         ? html`<div part="group" class="group">
-            ${this.renderGroupName(group.name, `group-${index}`)} ${list}
+            ${this.#renderGroupName(group.name, `group-${index}`)} ${list}
           </div>`
         : list;
     })}`;
   }
 
-  private renderSelect(groups: LinkGroup[]): TemplateResult {
+  #renderSelect(groups: LinkGroup[]): TemplateResult {
     const t = this.i18n.t;
     const options = (links: Link[]) =>
       links.map((link) => html`<option value=${link.url}>${link.title}</option>`);
@@ -203,7 +203,7 @@ export class LinkBoxElement extends PortalElement<Link[]> {
           id="links"
           part="select"
           aria-describedby=${ifDefined(this.hintShown ? 'hint' : undefined)}
-          @change=${this.onSelectionChange}
+          @change=${this.#onSelectionChange}
         >
           <option value="">${t.links.choose}</option>
           ${groups.map((group) =>
@@ -216,7 +216,7 @@ export class LinkBoxElement extends PortalElement<Link[]> {
           type="button"
           part="go-button"
           aria-describedby=${ifDefined(opensNewTab(this.chosen) ? 'new-tab' : undefined)}
-          @click=${this.openSelected}
+          @click=${this.#openSelected}
         >
           ${t.links.go}
         </button>
@@ -227,7 +227,7 @@ export class LinkBoxElement extends PortalElement<Link[]> {
       </p>`;
   }
 
-  private renderAnchor(link: Link, variant: LinkBoxVariant): TemplateResult {
+  #renderAnchor(link: Link, variant: LinkBoxVariant): TemplateResult {
     const t = this.i18n.t;
     const newTab = opensNewTab(link.url);
     const logo =
@@ -241,7 +241,7 @@ export class LinkBoxElement extends PortalElement<Link[]> {
           height=${LOGO_HEIGHT}
           loading="lazy"
           decoding="async"
-          @error=${() => this.onLogoError(logo)}
+          @error=${() => this.#onLogoError(logo)}
         />`
       : html`<span part="link-text">${link.title}</span>`;
     return html`<a
@@ -256,26 +256,26 @@ export class LinkBoxElement extends PortalElement<Link[]> {
     >`;
   }
 
-  private onLogoError(logo: string): void {
+  #onLogoError(logo: string): void {
     this.brokenLogos = new Set(this.brokenLogos).add(logo);
   }
 
-  private onSelectionChange(): void {
+  #onSelectionChange(): void {
     // Choosing is all a change does: opening waits for the button.
-    this.chosen = this.select?.value ?? '';
+    this.chosen = this.#select?.value ?? '';
     if (this.chosen) this.hintShown = false;
   }
 
   /** Opens the chosen site; with nothing chosen, says what to do instead. */
-  private async openSelected(): Promise<void> {
-    const url = this.select?.value;
+  async #openSelected(): Promise<void> {
+    const url = this.#select?.value;
     if (!url) {
       // Emptied first, so pressing again changes the live region and is announced again.
       this.hintShown = false;
       await this.updateComplete;
       this.hintShown = true;
       await this.updateComplete;
-      this.select?.focus();
+      this.#select?.focus();
       return;
     }
     this.hintShown = false;

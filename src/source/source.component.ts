@@ -252,83 +252,83 @@ export class SourceElement extends LitElement {
   customSource?: DataSource;
 
   // Hands the source to the widgets inside; they hear at once when it is replaced.
-  private readonly provider = new ContextProvider(this, { context: sourceContext });
+  readonly #provider = new ContextProvider(this, { context: sourceContext });
 
   /** The data source built from the attributes (or the one set in script). */
-  private get provided(): DataSource | undefined {
-    return this.provider.value;
+  get #provided(): DataSource | undefined {
+    return this.#provider.value;
   }
-  private set provided(source: DataSource | undefined) {
-    this.provider.setValue(source);
+  set #provided(source: DataSource | undefined) {
+    this.#provider.setValue(source);
   }
 
   /** For a composite: the sources it names, to notice when one of them changes (composite chunk). */
-  private references?: CompositeReferences;
-  private following = false;
-  private unsubscribeSources?: () => void;
+  #references?: CompositeReferences;
+  #following = false;
+  #unsubscribeSources?: () => void;
 
   /** The data source widgets use: set it to plug in any backend. */
   get source(): DataSource | undefined {
-    return this.provided;
+    return this.#provided;
   }
   set source(value: DataSource | undefined) {
     this.customSource = value;
-    this.provided = value ?? this.buildSource();
-    this.announce();
+    this.#provided = value ?? this.#buildSource();
+    this.#announce();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.provided ??= this.customSource ?? this.buildSource();
-    this.announce();
-    this.unsubscribeSources = onSourcesChanged(() => this.followReferencedSources());
+    this.#provided ??= this.customSource ?? this.#buildSource();
+    this.#announce();
+    this.#unsubscribeSources = onSourcesChanged(() => this.#followReferencedSources());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeSources?.();
-    this.unsubscribeSources = undefined;
-    if (this.default && getDefaultSource() === this.provided) setDefaultSource(undefined);
+    this.#unsubscribeSources?.();
+    this.#unsubscribeSources = undefined;
+    if (this.default && getDefaultSource() === this.#provided) setDefaultSource(undefined);
     else notifySourcesChanged();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
     if (configChanged && !this.customSource && this.hasUpdated) {
-      this.provided = this.buildSource();
-      this.announce();
+      this.#provided = this.#buildSource();
+      this.#announce();
     } else if (changed.has('default') && this.hasUpdated) {
-      this.announce();
+      this.#announce();
     }
   }
 
   /** Tells widgets waiting for a named or default source to look again. */
-  private announce(): void {
+  #announce(): void {
     if (!this.isConnected) return;
-    if (this.default) setDefaultSource(this.provided);
+    if (this.default) setDefaultSource(this.#provided);
     else notifySourcesChanged();
   }
 
   /** A composite is rebuilt when a source it refers to appears or changes, so its widgets reload. */
-  private followReferencedSources(): void {
+  #followReferencedSources(): void {
     // Announcing the rebuilt source notifies every source again, this one included.
-    if (this.type !== 'composite' || this.customSource || this.following) return;
+    if (this.type !== 'composite' || this.customSource || this.#following) return;
     // Not built from its references yet: its stand-in reads them when the chunk arrives.
-    if (!this.references?.changed()) return;
-    this.following = true;
+    if (!this.#references?.changed()) return;
+    this.#following = true;
     try {
-      this.provided = this.buildSource();
-      this.announce();
+      this.#provided = this.#buildSource();
+      this.#announce();
     } finally {
-      this.following = false;
+      this.#following = false;
     }
   }
 
-  private buildSource(): DataSource {
+  #buildSource(): DataSource {
     try {
       const timeZone = checkTimeZone(this.timezone || DEFAULT_TIME_ZONE);
-      if (this.type === 'composite' && !compositeCode) return this.compositeStandIn(timeZone);
-      let source = this.buildBackend(timeZone);
+      if (this.type === 'composite' && !compositeCode) return this.#compositeStandIn(timeZone);
+      let source = this.#buildBackend(timeZone);
       if (this.categories.trim()) {
         source = withCategoryAliases(source, parseCategoryAliases(this.categories));
       }
@@ -344,7 +344,7 @@ export class SourceElement extends LitElement {
     }
   }
 
-  private buildBackend(timeZone: string): DataSource {
+  #buildBackend(timeZone: string): DataSource {
     const baseUrl = this.baseUrl;
     const optional = (value: string | undefined) => value?.trim() || undefined;
     switch (this.type) {
@@ -359,8 +359,8 @@ export class SourceElement extends LitElement {
         );
       case 'composite':
         // Loaded by now: until it is, buildSource() gives a stand-in instead.
-        this.references ??= new compositeCode!.CompositeReferences(this);
-        return this.references.build(timeZone);
+        this.#references ??= new compositeCode!.CompositeReferences(this);
+        return this.#references.build(timeZone);
       case 'wordpress': {
         const options = {
           baseUrl,
@@ -431,13 +431,13 @@ export class SourceElement extends LitElement {
    * already asked it are not reloaded. `watchVisitStats` is that of the built
    * source, seen once it exists (a visit box looks again after each load).
    */
-  private compositeStandIn(timeZone: string): DataSource {
+  #compositeStandIn(timeZone: string): DataSource {
     let built: DataSource | undefined;
     const target = (): DataSource | undefined => {
       if (built || !compositeCode) return built;
       // Replaced before the chunk came: the source that replaced it answers.
-      if (this.provided && this.provided !== standIn) return this.provided;
-      return (built = this.buildSource());
+      if (this.#provided && this.#provided !== standIn) return this.#provided;
+      return (built = this.#buildSource());
     };
     const standIn: DataSource = {
       ...createLazySource(() => loadCompositeCode().then(() => target()!), { timeZone }),

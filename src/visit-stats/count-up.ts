@@ -17,25 +17,25 @@ function prefersReducedMotion(): boolean {
  * {@link values} and re-renders on every frame; leaving the page ends the count.
  */
 export class CountUpController<K extends string> implements ReactiveController {
-  private readonly host: ReactiveControllerHost & Element;
-  private target?: Counts<K>;
-  private from: Counts<K> = {};
-  private shown: Counts<K> = {};
-  private frame?: number;
-  private startedAt?: number;
+  readonly #host: ReactiveControllerHost & Element;
+  #target?: Counts<K>;
+  #from: Counts<K> = {};
+  #shown: Counts<K> = {};
+  #frame?: number;
+  #startedAt?: number;
 
   constructor(host: ReactiveControllerHost & Element) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.finish();
+    this.#finish();
   }
 
   /** Whether a count is under way (the numbers on screen are not yet the targets). */
   get counting(): boolean {
-    return this.frame !== undefined;
+    return this.#frame !== undefined;
   }
 
   /**
@@ -43,49 +43,49 @@ export class CountUpController<K extends string> implements ReactiveController {
    * count from the numbers on screen (0 the first time).
    */
   values(target: Counts<K>): Counts<K> {
-    if (target !== this.target) this.start(target);
-    return this.shown;
+    if (target !== this.#target) this.#start(target);
+    return this.#shown;
   }
 
-  private start(target: Counts<K>): void {
-    this.cancel();
-    this.from = { ...this.shown };
-    this.target = target;
+  #start(target: Counts<K>): void {
+    this.#cancel();
+    this.#from = { ...this.#shown };
+    this.#target = target;
     const keys = Object.keys(target) as K[];
-    const changes = keys.some((key) => (this.from[key] ?? 0) !== target[key]);
-    if (!changes || !this.host.isConnected || prefersReducedMotion()) {
-      this.shown = { ...target };
+    const changes = keys.some((key) => (this.#from[key] ?? 0) !== target[key]);
+    if (!changes || !this.#host.isConnected || prefersReducedMotion()) {
+      this.#shown = { ...target };
       return;
     }
-    this.shown = {};
-    for (const key of keys) this.shown[key] = this.from[key] ?? 0;
-    this.startedAt = undefined;
-    this.frame = requestAnimationFrame(this.step);
+    this.#shown = {};
+    for (const key of keys) this.#shown[key] = this.#from[key] ?? 0;
+    this.#startedAt = undefined;
+    this.#frame = requestAnimationFrame(this.#step);
   }
 
-  private readonly step = (now: number): void => {
-    const target: Counts<K> = this.target ?? {};
-    this.startedAt ??= now;
-    const progress = Math.min(1, Math.max(0, (now - this.startedAt) / DURATION_MS));
+  readonly #step = (now: number): void => {
+    const target: Counts<K> = this.#target ?? {};
+    this.#startedAt ??= now;
+    const progress = Math.min(1, Math.max(0, (now - this.#startedAt) / DURATION_MS));
     const eased = 1 - (1 - progress) ** 3;
     for (const key of Object.keys(target) as K[]) {
       const to = target[key] ?? 0;
-      const from = this.from[key] ?? 0;
-      this.shown[key] = progress >= 1 ? to : Math.round(from + (to - from) * eased);
+      const from = this.#from[key] ?? 0;
+      this.#shown[key] = progress >= 1 ? to : Math.round(from + (to - from) * eased);
     }
-    this.frame = progress >= 1 ? undefined : requestAnimationFrame(this.step);
-    this.host.requestUpdate();
+    this.#frame = progress >= 1 ? undefined : requestAnimationFrame(this.#step);
+    this.#host.requestUpdate();
   };
 
   /** Jumps to the targets and stops counting. */
-  private finish(): void {
-    if (this.frame === undefined) return;
-    this.cancel();
-    this.shown = { ...(this.target ?? {}) };
+  #finish(): void {
+    if (this.#frame === undefined) return;
+    this.#cancel();
+    this.#shown = { ...(this.#target ?? {}) };
   }
 
-  private cancel(): void {
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
+  #cancel(): void {
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
   }
 }

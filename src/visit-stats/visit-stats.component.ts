@@ -9,30 +9,19 @@ import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { getVisitStatsFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
+import { STATS_FIELDS } from '../data/normalize.js';
 import { addVietnamese, formatCount, type Translation } from '../i18n/index.js';
 import { viStats } from '../i18n/vi-stats.js';
 import { CountUpController, type Counts } from './count-up.js';
 import { visitStatsStyles } from './visit-stats.styles.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
-addVietnamese({ stats: viStats });
-
-const ALL_FIELDS: readonly VisitStatsField[] = [
-  'online',
-  'today',
-  'yesterday',
-  'week',
-  'month',
-  'year',
-  'total',
-];
+addVietnamese(viStats);
 
 const DEFAULT_FIELDS: readonly VisitStatsField[] = ['online', 'total'];
 const DEFAULT_REFRESH_SECONDS = 60;
 /** Polling faster than this only loads the backend: nobody reads a counter twice a second. */
 const MIN_REFRESH_SECONDS = 1;
-/** Intl's limit for minimumIntegerDigits. */
-const MAX_DIGITS = 21;
 
 /** Sources already asked to count this page view, so two boxes on one page count it once. */
 const countedSources = new WeakSet<DataSource>();
@@ -112,18 +101,18 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   /** Figures pushed by the source's `watchVisitStats`, newer than the last load. */
   private live?: VisitStats;
 
-  private readonly countUp = new CountUpController<VisitStatsField>(this);
-  private timer?: ReturnType<typeof setTimeout>;
-  private loading = false;
-  private pushes = 0;
-  private watched?: DataSource;
-  private unwatch?: () => void;
-  private countsCache?: { stats: VisitStats; key: string; counts: Counts<VisitStatsField> };
-  private warnedFields?: string;
-  private readonly onVisibilityChange = () => {
+  readonly #countUp = new CountUpController<VisitStatsField>(this);
+  #timer?: ReturnType<typeof setTimeout>;
+  #loading = false;
+  #pushes = 0;
+  #watched?: DataSource;
+  #unwatch?: () => void;
+  #countsCache?: { stats: VisitStats; key: string; counts: Counts<VisitStatsField> };
+  #warnedFields?: string;
+  readonly #onVisibilityChange = () => {
     if (isHidden()) {
-      this.stopTimer();
-    } else if (this.polling && typeof this.resolveSource() === 'object') {
+      this.#stopTimer();
+    } else if (this.#polling && typeof this.resolveSource() === 'object') {
       // Figures are stale after a while in the background: read them now.
       this.reload();
     }
@@ -131,58 +120,53 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     // Moved in the page: carry on where the last load left off.
     if (this.hasUpdated) {
-      this.syncWatch();
-      if (!this.loading) this.scheduleNext();
+      this.#syncWatch();
+      if (!this.#loading) this.#scheduleNext();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.stopTimer();
-    this.stopWatching();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#stopTimer();
+    this.#stopWatching();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.syncWatch();
-    if (changed.has('refresh') && changed.get('refresh') !== undefined && !this.loading) {
-      this.scheduleNext();
+    this.#syncWatch();
+    if (changed.has('refresh') && changed.get('refresh') !== undefined && !this.#loading) {
+      this.#scheduleNext();
     }
   }
 
   /** The figures asked for by `fields`, in canonical order. */
   get shownFields(): VisitStatsField[] {
     const names = (this.fields ?? '').split(/[\s,]+/).filter(Boolean);
-    const unknown = names.filter((name) => !ALL_FIELDS.includes(name as VisitStatsField));
-    if (unknown.length > 0 && this.warnedFields !== this.fields) {
-      this.warnedFields = this.fields;
+    const unknown = names.filter((name) => !STATS_FIELDS.includes(name as VisitStatsField));
+    if (unknown.length > 0 && this.#warnedFields !== this.fields) {
+      this.#warnedFields = this.fields;
       console.warn(
         `portal-widgets: <pw-visit-stats> ignores unknown fields ${JSON.stringify(unknown)}; ` +
-          `use any of "${ALL_FIELDS.join(' ')}".`,
+          `use any of "${STATS_FIELDS.join(' ')}".`,
       );
     }
-    const shown = ALL_FIELDS.filter((field) => names.includes(field));
+    const shown = STATS_FIELDS.filter((field) => names.includes(field));
     return shown.length > 0 ? shown : [...DEFAULT_FIELDS];
   }
 
   /** Seconds between refreshes in effect; 0 when off. */
-  private get refreshSeconds(): number {
+  get #refreshSeconds(): number {
     const seconds = Number(this.refresh);
     if (!Number.isFinite(seconds)) return DEFAULT_REFRESH_SECONDS;
     return seconds > 0 ? Math.max(MIN_REFRESH_SECONDS, seconds) : 0;
   }
 
   /** Whether figures are read on a timer: refresh is on and the source does not push. */
-  private get polling(): boolean {
-    return this.refreshSeconds > 0 && this.unwatch === undefined;
-  }
-
-  private get minDigits(): number {
-    const digits = Math.trunc(Number(this.digits));
-    return Number.isFinite(digits) ? Math.min(MAX_DIGITS, Math.max(1, digits)) : 1;
+  get #polling(): boolean {
+    return this.#refreshSeconds > 0 && this.#unwatch === undefined;
   }
 
   protected override sourceFromUrl(src: string): DataSource {
@@ -205,21 +189,21 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
     _args: readonly unknown[],
     options: RequestOptions,
   ): Promise<VisitStats> {
-    this.stopTimer();
-    this.loading = true;
-    const pushesBefore = this.pushes;
+    this.#stopTimer();
+    this.#loading = true;
+    const pushesBefore = this.#pushes;
     try {
-      const stats = await this.readStats(source, options);
+      const stats = await this.#readStats(source, options);
       // A push that arrived while this read was under way is at least as new: keep it.
-      if (this.pushes === pushesBefore) this.live = undefined;
+      if (this.#pushes === pushesBefore) this.live = undefined;
       return stats;
     } finally {
-      this.loading = false;
-      if (!options.signal?.aborted) this.scheduleNext();
+      this.#loading = false;
+      if (!options.signal?.aborted) this.#scheduleNext();
     }
   }
 
-  private async readStats(source: DataSource, options: RequestOptions): Promise<VisitStats> {
+  async #readStats(source: DataSource, options: RequestOptions): Promise<VisitStats> {
     if (this.record && source.recordVisit && !countedSources.has(source)) {
       countedSources.add(source);
       try {
@@ -247,26 +231,27 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   }
 
   /** The valid counts of the shown fields, the same object for the same figures (the count-up keys on it). */
-  private countsOf(stats: VisitStats): Counts<VisitStatsField> {
+  #countsOf(stats: VisitStats): Counts<VisitStatsField> {
     const fields = this.shownFields;
     const key = fields.join(' ');
-    if (this.countsCache?.stats === stats && this.countsCache.key === key) {
-      return this.countsCache.counts;
+    if (this.#countsCache?.stats === stats && this.#countsCache.key === key) {
+      return this.#countsCache.counts;
     }
     const counts: Counts<VisitStatsField> = {};
     for (const field of fields) {
       const value = stats[field];
       if (isCount(value)) counts[field] = value;
     }
-    this.countsCache = { stats, key, counts };
+    this.#countsCache = { stats, key, counts };
     return counts;
   }
 
   protected renderData(stats: VisitStats): TemplateResult {
     const t = this.i18n.t;
-    const digits = this.minDigits;
-    const counts = this.countsOf(this.live ?? stats);
-    const visual = this.countUp.values(counts);
+    // formatCount clamps it to what Intl allows (1–21); anything unreadable is 1.
+    const digits = this.digits;
+    const counts = this.#countsOf(this.live ?? stats);
+    const visual = this.#countUp.values(counts);
     return html`<dl part="list" class="stats">
       ${this.shownFields.map((field) => {
         const value = counts[field];
@@ -274,7 +259,7 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
         const final = formatCount(value, t, digits);
         const now = visual[field] ?? value;
         // While counting, a visual copy moves and the final number stays in the accessible text.
-        const counting = this.countUp.counting && now !== value;
+        const counting = this.#countUp.counting && now !== value;
         return html`<div part="row" class="row">
           <dt part="label">${t.stats[field]}:</dt>
           <dd part="value" class=${counting ? 'counting' : ''}>
@@ -291,47 +276,47 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   }
 
   /** Follows the resolved source's live figures, when it offers them. */
-  private syncWatch(): void {
+  #syncWatch(): void {
     const resolved = this.isConnected ? this.resolveSource() : undefined;
     const source = typeof resolved === 'object' ? resolved : undefined;
-    if (source === this.watched) return;
-    this.stopWatching();
+    if (source === this.#watched) return;
+    this.#stopWatching();
     if (!source?.watchVisitStats) return;
-    this.watched = source;
-    this.stopTimer();
-    this.unwatch = source.watchVisitStats((stats) => this.onPush(stats));
+    this.#watched = source;
+    this.#stopTimer();
+    this.#unwatch = source.watchVisitStats((stats) => this.#onPush(stats));
   }
 
-  private stopWatching(): void {
-    const unwatch = this.unwatch;
-    this.unwatch = undefined;
-    this.watched = undefined;
+  #stopWatching(): void {
+    const unwatch = this.#unwatch;
+    this.#unwatch = undefined;
+    this.#watched = undefined;
     this.live = undefined;
     unwatch?.();
     // Back to polling, if a load is not about to schedule it anyway.
-    if (unwatch && this.isConnected && !this.loading) this.scheduleNext();
+    if (unwatch && this.isConnected && !this.#loading) this.#scheduleNext();
   }
 
-  private onPush(stats: VisitStats): void {
+  #onPush(stats: VisitStats): void {
     if (!stats || typeof stats !== 'object') return;
-    this.pushes += 1;
+    this.#pushes += 1;
     this.live = stats;
     this.emit('pw-load', stats);
   }
 
   /** Arms the next refresh, unless refreshing is off, pushed, hidden or the box left the page. */
-  private scheduleNext(): void {
-    this.stopTimer();
-    if (!this.isConnected || !this.polling || isHidden()) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+  #scheduleNext(): void {
+    this.#stopTimer();
+    if (!this.isConnected || !this.#polling || isHidden()) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
       // A missed visibilitychange must not make a hidden tab poll: showing again catches up.
       if (!isHidden()) this.reload();
-    }, this.refreshSeconds * 1000);
+    }, this.#refreshSeconds * 1000);
   }
 
-  private stopTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }

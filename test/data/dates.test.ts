@@ -35,6 +35,17 @@ describe('parseDate', () => {
     );
   });
 
+  it('reads years 0–99 as themselves in a zone, not as 1900–1999', () => {
+    expect(parseDate('0050-06-01T12:00:00', 'UTC')).to.equal('0050-06-01T12:00:00.000Z');
+    expect(parseDate('0099-12-31', 'UTC')).to.equal('0099-12-31T00:00:00.000Z');
+  });
+
+  it('rejects RFC 822 fields out of range like ISO ones', () => {
+    expect(parseDate('Wed, 29 Feb 2021 10:05:00 GMT', HCM)).to.equal(undefined);
+    expect(parseDate('Wed, 26 Feb 2020 24:00:00 GMT', HCM)).to.equal(undefined);
+    expect(parseDate('Wed, 26 Feb 2020 10:05:60 +0700', HCM)).to.equal(undefined);
+  });
+
   it('reads RFC 822 dates as in RSS pubDate', () => {
     expect(parseDate('Wed, 26 Feb 2020 10:05:00 +0700', HCM)).to.equal('2020-02-26T03:05:00.000Z');
     expect(parseDate('Wed, 26 Feb 2020 03:05:00 GMT', HCM)).to.equal('2020-02-26T03:05:00.000Z');

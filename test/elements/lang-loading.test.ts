@@ -7,6 +7,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
+import { viLinks } from '../../src/i18n/vi-links.js';
+import { viList } from '../../src/i18n/vi-list.js';
 import { vi } from '../../src/i18n/vi.js';
 import { BROKEN_VALUES, headingText, part, settled, shownText } from '../helpers/elements.js';
 import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
@@ -55,7 +57,7 @@ describe('language loading', () => {
       <pw-activity-list page-size="3"></pw-activity-list>`);
     const shown = [...win.document.querySelectorAll<HTMLElement>('pw-link-box, pw-activity-list')];
     for (const widget of shown) await settled(widget);
-    expect(headingText(shown[0])).to.equal(vi.headings.linkBox);
+    expect(headingText(shown[0])).to.equal(viLinks.headings.linkBox);
     // The module requests are really counted: Vietnamese was fetched, once.
     expect(fetchCount(win, VIETNAMESE_CHUNK)).to.equal(1);
     expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(0);
@@ -70,7 +72,7 @@ describe('language loading', () => {
     expect(headingText(own)).to.equal(en.headings.linkBox);
     expect(headingText(inherited)).to.equal(en.headings.activityList);
     expect(headingText(shown[0]), 'a Vietnamese widget stays Vietnamese').to.equal(
-      vi.headings.linkBox,
+      viLinks.headings.linkBox,
     );
     expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(1);
   });
@@ -105,7 +107,7 @@ describe('language loading', () => {
     const drawn = texts.filter((text) => text.trim() !== '');
     expect(drawn.length, 'no render was seen').to.be.greaterThan(0);
     for (const text of drawn) {
-      expect(text).not.to.contain(vi.headings.linkBox);
+      expect(text).not.to.contain(viLinks.headings.linkBox);
       expect(text).not.to.contain(vi.loading);
       expect(text).not.to.match(BROKEN_VALUES);
     }
@@ -130,9 +132,9 @@ describe('language loading', () => {
     await waitUntil(() => headingText(linkBox) === en.headings.linkBox, 'own lang="en" ignored');
     observer.disconnect();
     // Never blank nor half-drawn while English loads: Vietnamese, then English.
-    expect(headings.every((h) => h === vi.headings.linkBox || h === en.headings.linkBox)).to.equal(
-      true,
-    );
+    expect(
+      headings.every((h) => h === viLinks.headings.linkBox || h === en.headings.linkBox),
+    ).to.equal(true);
 
     list.parentElement!.setAttribute('lang', 'en');
     await waitUntil(() => headingText(list) === en.headings.activityList, 'ancestor lang ignored');
@@ -140,8 +142,8 @@ describe('language loading', () => {
 
     list.parentElement!.setAttribute('lang', 'vi');
     linkBox.removeAttribute('lang');
-    await waitUntil(() => headingText(list) === vi.headings.activityList, 'did not go back');
-    await waitUntil(() => headingText(linkBox) === vi.headings.linkBox, 'did not go back');
+    await waitUntil(() => headingText(list) === viList.headings.activityList, 'did not go back');
+    await waitUntil(() => headingText(linkBox) === viLinks.headings.linkBox, 'did not go back');
     expect(fetchCount(win, ENGLISH_CHUNK)).to.equal(1);
   });
 
@@ -196,7 +198,7 @@ describe('language loading', () => {
     await settled(widget);
 
     expect(fetchCount(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
-    expect(headingText(widget)).to.equal(vi.headings.linkBox);
+    expect(headingText(widget)).to.equal(viLinks.headings.linkBox);
     expect(shownText(widget)).not.to.match(BROKEN_VALUES);
     // The page is English: the box says its text is Vietnamese.
     expect(part(widget, '[part~="box"]').getAttribute('lang')).to.equal('vi');
@@ -204,7 +206,7 @@ describe('language loading', () => {
 
     const second = add(win, '<pw-activity-list page-size="3"></pw-activity-list>');
     await settled(second);
-    expect(headingText(second)).to.equal(vi.headings.activityList);
+    expect(headingText(second)).to.equal(viList.headings.activityList);
     expect(fetchCount(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
   });
 });

@@ -184,7 +184,7 @@ describe('broken backends', () => {
       const scenario = await createScenario([{ status: 404, body: { error: 'gone' } }]);
       const el = await mount(KINDS[0]!, scenario, { retries: 2 });
       await settled(el);
-      expectCleanError(el, viArticle.notFound);
+      expectCleanError(el, viArticle.article.notFound);
       expect(retryButton(el)).to.equal(null);
       expect((await scenario.log()).count, 'a 404 is not retried').to.equal(1);
     });

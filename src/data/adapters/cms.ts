@@ -7,6 +7,7 @@
 
 import { ConfigError, NetworkError, ParseError } from '../errors.js';
 import { pageBaseUrl } from '../page-url.js';
+import { isRecord } from '../normalize.js';
 
 /**
  * The absolute form of a site or API root, without a trailing slash, so
@@ -160,9 +161,7 @@ export function headerCount(headers: Record<string, string>, name: string): numb
 
 /** `value` as a plain object, or undefined (arrays and null are not records). */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** The first element of an array, or undefined for anything else. */

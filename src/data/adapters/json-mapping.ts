@@ -8,6 +8,7 @@
 import { compileDateFormat, parseDateWithFormat } from '../date-format.js';
 import { parseEpoch } from '../dates.js';
 import { ConfigError, ValidationError } from '../errors.js';
+import { isRecord } from '../normalize.js';
 import type { ArticleQuery } from '../types.js';
 import type { JsonKindMapping } from './json.js';
 import { applyFields, getPath, type FieldMap } from './shared.js';
@@ -37,10 +38,6 @@ export interface JsonReading {
   links?(data: unknown, url: string): unknown[];
   /** The raw counters of a stats response. */
   stats?(data: unknown, url: string): unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

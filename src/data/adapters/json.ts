@@ -8,6 +8,7 @@ import { checkTimeZone, DEFAULT_TIME_ZONE, parseEpoch } from '../dates.js';
 import { ConfigError } from '../errors.js';
 import { defaultHttpClient, type HttpClient } from '../http.js';
 import {
+  isRecord,
   normalizeArticle,
   normalizePage,
   normalizeLinks,
@@ -249,10 +250,6 @@ function watchOptions(given: unknown): Required<JsonWatchOptions> {
     result[key] = value;
   }
   return result;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `applyFields` for each element of the array at `items`. */

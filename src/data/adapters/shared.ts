@@ -7,6 +7,7 @@
 
 import { ConfigError, ValidationError } from '../errors.js';
 import type { GetOptions } from '../http.js';
+import { isRecord } from '../normalize.js';
 import type { RequestOptions } from '../types.js';
 
 /** A field mapping: canonical field (dot path allowed) → where it is in the backend's JSON (dot path). */
@@ -14,10 +15,6 @@ export type FieldMap = Record<string, string>;
 
 // Segments that would reach the prototype chain instead of the data.
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The segments of a dot path; `rows[0].tags[1]` is read as `rows.0.tags.1`. */
 function pathSegments(path: string): string[] {

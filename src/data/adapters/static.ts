@@ -7,6 +7,7 @@ import { checkTimeZone, DEFAULT_TIME_ZONE } from '../dates.js';
 import { ConfigError, NotFoundError, ValidationError } from '../errors.js';
 import { defaultHttpClient, type HttpClient } from '../http.js';
 import {
+  isRecord,
   keepValid,
   normalizeArticle,
   normalizeArticleSummary,
@@ -52,10 +53,6 @@ export interface StaticSource extends DataSource {
 interface Loaded {
   data: StaticData;
   ctx: NormalizeContext;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Checks the container; the items themselves are validated when used. */
