@@ -394,7 +394,8 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
 
   // Item templates hold no whitespace between tags but the space between
   // title and date, which is text ("title (date)"): every other one would be
-  // a node per item for the browser to create, style and lay out.
+  // a node per item for the browser to create, style and lay out. Hence the
+  // prettier-ignore comments: Prettier would indent the tags again.
   private renderItem(item: ArticleSummary, index: number, shared: ItemContext): TemplateResult {
     const { layout, t, timeZone } = shared;
     const lead = layout === 'featured' && index === 0;
