@@ -139,12 +139,3 @@ export async function hiddenRequests(browser, root, origin, seconds = 5) {
   await context.close();
   return { visible, hidden, seconds };
 }
-
-/** Median first render of a 100-item pw-activity-list and of a hand-built DOM list. */
-export async function renderTiming(browser, root, origin, runs = 21) {
-  const { context, page } = await benchPage(browser, root, origin);
-  await page.goto(`${origin}/bench/render.html`, { waitUntil: 'load' });
-  const result = await page.evaluate(`window.benchRender(${runs})`);
-  await context.close();
-  return result;
-}

@@ -6,6 +6,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSummary, DataSource, Page, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
@@ -37,6 +38,15 @@ const PAGINGS: readonly ActivityListPaging[] = ['pages', 'more', 'none'];
 const MAX_PAGE_SIZE = 100;
 /** Below this width (px) the page navigation shrinks to fit one line on a phone. */
 const COMPACT_WIDTH = 400;
+
+/** What every item of one render shares, read once for all of them. */
+interface ItemContext {
+  layout: ActivityListLayout;
+  t: Translation;
+  timeZone: string;
+  /** The query parameter that names an item in the URL, when items show in a `target`. */
+  idParam?: string;
+}
 
 /** What the status line says after the visitor moved through the items. */
 type Notice =
@@ -345,10 +355,36 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     const layout = this.effectiveLayout;
     const busy = this.task.status === TaskStatus.PENDING;
     const items = page.items;
+    // Read once per render, not once per item: the language and the time zone
+    // each look through the document, and so does the target's id parameter.
+    const shared: ItemContext = {
+      layout,
+      t,
+      timeZone: this.timeZone,
+      idParam: this.target ? this.targetIdParam() : undefined,
+    };
+    // The items are drawn again only when something they show changed: the
+    // busy state while the next page loads, a new notice or a narrower box
+    // leave all of them as they are instead of comparing every one.
+    const drawn = guard(
+      [
+        items,
+        layout,
+        t,
+        shared.timeZone,
+        shared.idParam,
+        this.target,
+        this.hrefTemplate,
+        this.hideDate,
+        this.showImage,
+        this.showSummary,
+      ],
+      () => items.map((item, index) => this.renderItem(item, index, shared)),
+    );
     return html`${
         items.length > 0
           ? html`<ul part="list" class=${`items ${layout}${busy ? ' busy' : ''}`} tabindex="-1">
-              ${items.map((item, index) => this.renderItem(item, index, layout))}
+              ${drawn}
             </ul>`
           : html`<p part="message" class="message">${t.list.pageEmpty}</p>`
       }
@@ -356,61 +392,53 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       <p class="visually-hidden" role="status">${this.noticeText(t)}</p>`;
   }
 
-  private renderItem(item: ArticleSummary, index: number, layout: ActivityListLayout) {
-    const t = this.i18n.t;
+  // Item templates hold no whitespace between tags but the space between
+  // title and date, which is text ("title (date)"): every other one would be
+  // a node per item for the browser to create, style and lay out. Hence the
+  // prettier-ignore comments: Prettier would indent the tags again.
+  private renderItem(item: ArticleSummary, index: number, shared: ItemContext): TemplateResult {
+    const { layout, t, timeZone } = shared;
     const lead = layout === 'featured' && index === 0;
     const card = layout === 'cards';
     const rich = lead || card;
     const image = this.showImage || rich ? item.image : undefined;
     const summary = this.showSummary || rich ? item.summary : undefined;
-    const date = this.hideDate ? '' : formatDate(item.date, t, this.timeZone);
+    const date = this.hideDate ? '' : formatDate(item.date, t, timeZone);
     // The portal's list style puts the date in brackets after the title; big items show it on its own line.
     const dateText = rich ? date : `(${date})`;
-    const href = this.itemHref(item);
+    const href = this.itemHref(item, shared.idParam);
+    const select = (event: MouseEvent) => this.select(event, item);
+    // The usual row, a linked title and its date, is one template instead of three.
+    if (href && date && !rich && !image && !summary) {
+      // prettier-ignore
+      return html`<li part="item" class="item"><div class="text"><a part="title" class="title"
+        href=${href} @click=${select}>${item.title}</a> <time part="date" class="date"
+        datetime=${ifDefined(item.date)}>${dateText}</time></div></li>`;
+    }
     const parts = `item${lead ? ' lead' : ''}${card ? ' card' : ''}`;
-    return html`<li part=${parts} class=${parts}>
-      ${
-        image
-          ? html`<img
-              part="image"
-              class="thumb"
-              src=${image.src}
-              alt=${image.alt ?? ''}
-              loading="lazy"
-              decoding="async"
-              width=${rich ? 640 : 160}
-              height=${rich ? 360 : 120}
-            />`
-          : card
-            ? html`<div
-                part="image-placeholder"
-                class="thumb placeholder"
-                aria-hidden="true"
-              ></div>`
-            : nothing
-      }
-      <div class="text">
-        ${
-          href
-            ? html`<a
-                part="title"
-                class="title"
-                href=${href}
-                @click=${(event: MouseEvent) => this.select(event, item)}
-                >${item.title}</a
-              >`
-            : html`<span part="title" class="title">${item.title}</span>`
-        }
-        ${
-          date
-            ? html`<time part="date" class="date" datetime=${ifDefined(item.date)}
-                >${dateText}</time
-              >`
-            : nothing
-        }
-        ${summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing}
-      </div>
-    </li>`;
+    const picture = image
+      ? html`<img
+          part="image"
+          class="thumb"
+          src=${image.src}
+          alt=${image.alt ?? ''}
+          loading="lazy"
+          decoding="async"
+          width=${rich ? 640 : 160}
+          height=${rich ? 360 : 120}
+        />`
+      : card
+        ? html`<div part="image-placeholder" class="thumb placeholder" aria-hidden="true"></div>`
+        : nothing;
+    const title = href
+      ? html`<a part="title" class="title" href=${href} @click=${select}>${item.title}</a>`
+      : html`<span part="title" class="title">${item.title}</span>`;
+    const time = date
+      ? html`<time part="date" class="date" datetime=${ifDefined(item.date)}>${dateText}</time>`
+      : nothing;
+    const text = summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing;
+    // prettier-ignore
+    return html`<li part=${parts} class=${parts}>${picture}<div class="text">${title} ${time}${text}</div></li>`;
   }
 
   private renderPaging(page: Page<ArticleSummary>, busy: boolean): TemplateResult | typeof nothing {
@@ -516,9 +544,12 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
   }
 
-  /** A real URL for every item, so it can be opened in a new tab or followed without script. */
-  private itemHref(item: ArticleSummary): string | undefined {
-    if (this.target) return articleUrl(item.id, this.targetIdParam());
+  /**
+   * A real URL for every item, so it can be opened in a new tab or followed
+   * without script; `idParam` is {@link targetIdParam}, read once per render.
+   */
+  private itemHref(item: ArticleSummary, idParam: string | undefined): string | undefined {
+    if (idParam) return articleUrl(item.id, idParam);
     // The page author's template wins over the backend's own URL: it is how a
     // portal routes every item to its own article page.
     const templated = this.hrefTemplate?.trim()

@@ -68,6 +68,7 @@ export function loadTranslation(lang: Lang): Promise<Translation> {
 // spent most of its render building them), so each is made once per key.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+const shortFormatters = new Map<string, Intl.DateTimeFormat>();
 const countFormatters = new Map<string, Intl.NumberFormat>();
 
 function dateParts(iso: string, locale: string, timeZone: string): DateParts | undefined {
@@ -117,8 +118,24 @@ export function formatDateTime(iso: string | undefined, t: Translation, timeZone
 
 /** The short list date, e.g. "26/02/2020"; '' for an invalid date. */
 export function formatDate(iso: string | undefined, t: Translation, timeZone: string): string {
-  const parts = iso ? dateParts(iso, t.locale, timeZone) : undefined;
-  return parts ? t.date(parts) : '';
+  const instant = new Date(iso ?? NaN);
+  if (Number.isNaN(instant.getTime())) return '';
+  // Day, month and year only: a list formats a hundred of these per render, and
+  // the long line's weekday, time and month name would triple the work.
+  const key = `${t.locale}|${timeZone}`;
+  let format = shortFormatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(t.locale, {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
+    shortFormatters.set(key, format);
+  }
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  return t.date({ day: parts.day ?? '', month: parts.month ?? '', year: parts.year ?? '' });
 }
 
 /**

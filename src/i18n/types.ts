@@ -117,8 +117,8 @@ export interface Translation {
   stats: Record<VisitStatsField, string>;
   /** The portal's long date line, assembled from `Intl` parts. */
   dateTime: (parts: DateParts) => string;
-  /** The short date of list items. */
-  date: (parts: DateParts) => string;
+  /** The short date of list items (only day, month and year are formatted for it). */
+  date: (parts: Pick<DateParts, 'day' | 'month' | 'year'>) => string;
 }
 
 /** The groups of strings that belong to one element each. */
