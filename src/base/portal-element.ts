@@ -339,17 +339,24 @@ export abstract class PortalElement<T> extends LitElement {
   }
 
   /**
-   * Waits for the strings of the language in effect before drawing, so an
-   * English box never shows Vietnamese first (its catalogue is a lazy chunk);
-   * `updateComplete` waits too. A box already drawn keeps its old text
-   * meanwhile; a new one shows the server's fallback through a bare slot, and
-   * starts loading its data at once, so the two downloads run side by side
-   * (the first update then finds the task running with the same arguments).
+   * A new box asks for its data before it draws anything, and draws one
+   * microtask later, after the boxes upgraded with it have asked for theirs:
+   * a page's requests leave together instead of one skeleton render apart.
+   * (The first update then finds the task running with the same arguments.)
+   *
+   * It also waits for the strings of the language in effect before drawing,
+   * so an English box never shows Vietnamese first (its catalogue is a lazy
+   * chunk); `updateComplete` waits too. A box already drawn keeps its old text
+   * meanwhile; a new one shows the server's fallback through a bare slot, its
+   * data loading beside the strings.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    const first = !this.hasUpdated;
+    if (first && this.task.status === TaskStatus.INITIAL) void this.task.run();
     const loading = this.i18n.loading;
-    if (!loading) return super.scheduleUpdate();
-    if (!this.hasUpdated && this.task.status === TaskStatus.INITIAL) void this.task.run();
+    if (!loading) {
+      return first ? Promise.resolve().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    }
     const placeholder = this.hasUpdated
       ? undefined
       : this.renderRoot.appendChild(document.createElement('slot'));
