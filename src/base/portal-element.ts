@@ -4,8 +4,8 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
-import { DEFAULT_TIME_ZONE, parseDate } from '../data/dates.js';
-import { formatCount, formatDate, type ErrorReason, type Translation } from '../i18n/index.js';
+import { DEFAULT_TIME_ZONE } from '../data/dates.js';
+import type { ErrorReason, Translation } from '../i18n/index.js';
 import { VERSION } from './define.js';
 import type { ErrorEventDetail } from './events.js';
 import { LangController } from './lang.js';
@@ -46,27 +46,6 @@ const loadFailedKey: Record<string, keyof Translation['loadFailed']> = {
   'pw-link-box': 'linkBox',
   'pw-visit-stats': 'visitStats',
 };
-
-let formatsPrepared = false;
-
-/**
- * A page's first Intl formatters cost tens of milliseconds on a phone (the
- * browser loads its time-zone, date and number data). Made once, right after
- * the first box has asked for its data, they are ready when the data arrives,
- * instead of delaying the requests or the first render of the data. One task
- * each, so an answer arriving meanwhile is handled between them.
- */
-function prepareFormats(t: Translation, timeZone: string): void {
-  if (formatsPrepared) return;
-  formatsPrepared = true;
-  for (const prepare of [
-    () => parseDate('2020-01-01T00:00', timeZone),
-    () => formatDate('2020-01-01T00:00:00Z', t, timeZone),
-    () => formatCount(0, t),
-  ]) {
-    setTimeout(prepare);
-  }
-}
 
 /** Clamps a heading level to 1–6; anything unreadable becomes 2. */
 export function clampHeadingLevel(level: unknown): number {
@@ -210,9 +189,7 @@ export abstract class PortalElement<T> extends LitElement {
       }
       const fresh = this.nextRunFresh;
       this.nextRunFresh = false;
-      const loading = this.fetchData(resolved, args, { signal, fresh, lang: this.i18n.lang });
-      prepareFormats(this.i18n.t, resolved.timeZone || DEFAULT_TIME_ZONE);
-      return loading;
+      return this.fetchData(resolved, args, { signal, fresh, lang: this.i18n.lang });
     },
     onComplete: (value) => {
       this.lastGood = { key: this.argsKey(), value };
