@@ -193,7 +193,7 @@ try {
     null,
   ]);
   for (const box of BOXES) rows.push([`<${box}> pw-load`, whole(phone.boxes[box])]);
-  rows.push(["the last box (the issue's target: ≤ 1100 ms)", whole(phone.last)]);
+  rows.push(["the last box (goal: ≤ 1100 ms)", whole(phone.last)]);
   rows.push(['first contentful paint', whole(phone.fcp)]);
   // The same page with the CPU at full speed: how much of the wait is the network's.
   const networkOnly = await slowPhone(browser, demo.origin, { cpuSlowdown: 1 });
@@ -217,8 +217,9 @@ try {
       `(Network.emulateNetworkConditions, HTTP cache disabled, Emulation.setCPUThrottlingRate); ` +
       `one warm-up run, then ${phone.runs} measured. Times are from navigation start: a box's first ` +
       `pw-load (or pw-error) as the page heard it; "the last box" is the median over runs of each ` +
-      `run's latest box. Round trips: script requests that started before the first /api request, ` +
-      `one level deeper for each script that started only after another had finished ` +
+      `run's latest box. Round trips: script requests that had finished before the first /api ` +
+      `request started (a chunk fetched beside the data is not one), one level deeper for each ` +
+      `script that started only after another had finished ` +
       `(per run: ${phone.roundTripsPerRun.join(', ')}). ` +
       (phone.errors.length ? `Boxes that reported pw-error: ${phone.errors.join(', ')}. ` : '') +
       (phone.sanitizerMissing
