@@ -193,7 +193,7 @@ try {
     null,
   ]);
   for (const box of BOXES) rows.push([`<${box}> pw-load`, whole(phone.boxes[box])]);
-  rows.push(["the last box (goal: ≤ 1100 ms)", whole(phone.last)]);
+  rows.push(['the last box (goal: ≤ 1100 ms)', whole(phone.last)]);
   rows.push(['first contentful paint', whole(phone.fcp)]);
   // The same page with the CPU at full speed: how much of the wait is the network's.
   const networkOnly = await slowPhone(browser, demo.origin, { cpuSlowdown: 1 });
