@@ -22,6 +22,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { createFixtureBackend, fixturesDir, serveStatic } from './demo/fixture-backend.mjs';
+import { CHROMIUM_ARGS } from './test/server/node-helpers.mjs';
 import { createScenarioMiddleware } from './test/server/scenario-middleware.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
@@ -74,18 +75,7 @@ function nodeHandler(handler) {
   };
 }
 
-const launchOptions = {
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-};
+const launchOptions = { args: CHROMIUM_ARGS };
 if (process.env.CHROME_PATH) launchOptions.executablePath = process.env.CHROME_PATH;
 
 export default {

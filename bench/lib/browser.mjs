@@ -1,50 +1,18 @@
 // The bench rows measured in a real browser, against the demo server
 // (demo/serve.mjs: the fixture backend, the visit counter and dist/).
 // Pages of bench/pages are served on the demo's origin by the browser itself.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, startDemo } from '../../test/server/node-helpers.mjs';
 
-/** Starts the demo server on a free port; resolves to its origin and a stop function. */
-export async function startDemo(root) {
-  const child = spawn(process.execPath, [join(root, 'demo', 'serve.mjs')], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (data) => {
-      output += data;
-      const match = output.match(/http:\/\/localhost:(\d+)\//);
-      if (match) resolve(`http://127.0.0.1:${match[1]}`);
-    });
-    child.on('exit', (code) => reject(new Error(`The demo server stopped (exit ${code}).`)));
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    });
-  return { origin, stop };
-}
+export { startDemo };
 
 /** Headless Chromium without the background traffic (updates, sync) that would join the measured network log. */
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

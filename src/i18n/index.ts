@@ -63,47 +63,63 @@ export function loadTranslation(lang: Lang): Promise<Translation> {
   return englishLoad;
 }
 
-// Building Intl formatters is slow; widgets format many dates with few settings.
 // Creating an Intl formatter costs far more than using one (a 100-item list
 // spent most of its render building them), so each is made once per key.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const monthFormatters = new Map<string, Intl.DateTimeFormat>();
-const shortFormatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const countFormatters = new Map<string, Intl.NumberFormat>();
 
-function dateParts(iso: string, locale: string, timeZone: string): DateParts | undefined {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return undefined;
-  const key = `${locale}|${timeZone}`;
-  let format = formatters.get(key);
+/** The settings of the date formatters, by the name they are cached under. */
+const DATE_FORMATS = {
+  // The long date line: weekday, date and time.
+  long: {
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+  month: { month: 'long' },
+  // Day, month and year only: a list formats a hundred of these per render.
+  short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** The parts of `instant` in `locale` and `timeZone`, by type ("day", "month", …). */
+function partsOf(
+  name: keyof typeof DATE_FORMATS,
+  instant: Date,
+  locale: string,
+  timeZone: string,
+): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
+  const key = `${name}|${locale}|${timeZone}`;
+  let format = dateFormatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      weekday: 'long',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, format);
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...DATE_FORMATS[name] });
+    dateFormatters.set(key, format);
   }
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
-  let monthFormat = monthFormatters.get(key);
-  if (!monthFormat) {
-    monthFormat = new Intl.DateTimeFormat(locale, { timeZone, month: 'long' });
-    monthFormatters.set(key, monthFormat);
-  }
-  const monthName = monthFormat.format(instant);
+  return parts;
+}
+
+/** A date string as a Date, or undefined when it does not name an instant. */
+function instantOf(iso: string | undefined): Date | undefined {
+  const instant = new Date(iso ?? NaN);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+function dateParts(iso: string, locale: string, timeZone: string): DateParts | undefined {
+  const instant = instantOf(iso);
+  if (!instant) return undefined;
+  const parts = partsOf('long', instant, locale, timeZone);
   const weekday = parts.weekday ?? '';
   return {
     // vi-VN gives "Thứ Tư"; keep the first letter upper-case whatever the locale data says.
     weekday: weekday.charAt(0).toLocaleUpperCase(locale) + weekday.slice(1),
     day: parts.day ?? '',
     month: parts.month ?? '',
-    monthName,
+    monthName: partsOf('month', instant, locale, timeZone).month ?? '',
     year: parts.year ?? '',
     hour: parts.hour ?? '',
     minute: parts.minute ?? '',
@@ -118,23 +134,9 @@ export function formatDateTime(iso: string | undefined, t: Translation, timeZone
 
 /** The short list date, e.g. "26/02/2020"; '' for an invalid date. */
 export function formatDate(iso: string | undefined, t: Translation, timeZone: string): string {
-  const instant = new Date(iso ?? NaN);
-  if (Number.isNaN(instant.getTime())) return '';
-  // Day, month and year only: a list formats a hundred of these per render, and
-  // the long line's weekday, time and month name would triple the work.
-  const key = `${t.locale}|${timeZone}`;
-  let format = shortFormatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(t.locale, {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    });
-    shortFormatters.set(key, format);
-  }
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  const instant = instantOf(iso);
+  if (!instant) return '';
+  const parts = partsOf('short', instant, t.locale, timeZone);
   return t.date({ day: parts.day ?? '', month: parts.month ?? '', year: parts.year ?? '' });
 }
 

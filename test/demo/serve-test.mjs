@@ -12,12 +12,13 @@
 //     delivers its first event while the connection stays open.
 //
 // Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { newestMtime, startDemo } from '../server/node-helpers.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(repo, 'dist');
@@ -55,17 +56,6 @@ function assertEqual(actual, expected, what) {
 
 // ---------------------------------------------------------------- helpers
 
-/** The latest modification time of a file, or of any file under a folder. */
-function newestMtime(file) {
-  if (!existsSync(file)) return 0;
-  const stats = statSync(file);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(file))
-    newest = Math.max(newest, newestMtime(path.join(file, entry)));
-  return newest;
-}
-
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', timeout: 600_000 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
@@ -83,35 +73,6 @@ function ensureBuilt() {
   if (!existsSync(path.join(repo, 'server', 'dist', 'index.js'))) {
     run('npm', ['run', 'build', '--workspace', 'server']);
   }
-}
-
-/** Starts the demo server on a free port; resolves to its origin and a stop function. */
-async function startDemo() {
-  const child = spawn(process.execPath, [path.join(repo, 'demo', 'serve.mjs')], {
-    cwd: repo,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = await new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('the demo server printed no URL')), 15_000);
-    child.stdout.on('data', (data) => {
-      output += data;
-      const match = output.match(/http:\/\/localhost:(\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the demo server stopped (exit ${code})`)));
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    });
-  return { origin, stop };
 }
 
 /** One request; resolves to the status, the headers and the raw (still encoded) body. */
@@ -188,7 +149,7 @@ async function checkEncodings(origin, label, urlPath, { cacheControl, expected }
 async function main() {
   console.log('portal-widgets demo server test');
   ensureBuilt();
-  const demo = await startDemo();
+  const demo = await startDemo(repo);
   try {
     const { origin } = demo;
     const fromDist = (file) => readFileSync(path.join(dist, file));

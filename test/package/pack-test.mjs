@@ -12,13 +12,14 @@
 // Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
 // KEEP_TMP=1 keeps the scratch folders for a look after the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, newestMtime } from '../server/node-helpers.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -112,17 +113,6 @@ function cleanNpmEnv() {
   }
   delete env.INIT_CWD;
   return env;
-}
-
-/** The latest modification time of a file, or of any file under a folder. */
-function newestMtime(file) {
-  if (!existsSync(file)) return 0;
-  const stats = statSync(file);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(file))
-    newest = Math.max(newest, newestMtime(path.join(file, entry)));
-  return newest;
 }
 
 /** The string targets of an `exports` map, however deeply nested its conditions are. */
@@ -757,16 +747,7 @@ async function main() {
     const browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     cleanups.push(() => browser.close());
 
