@@ -366,8 +366,9 @@ export abstract class PortalElement<T> extends LitElement {
   }
 
   /**
-   * DESIGN order: enclosing `<pw-source>`, then `source="id"`, then `src`,
-   * then the page default. Returns the reason when nothing is found.
+   * The resolution order README documents: the enclosing `<pw-source>`, then
+   * `source="id"`, then `src`, then the page default. Returns the reason when
+   * nothing is found.
    */
   protected resolveSource(): DataSource | 'pending' | 'no-source' | 'source-not-found' {
     if (this.contextSource) return this.contextSource;

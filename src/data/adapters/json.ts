@@ -1,6 +1,6 @@
 /**
  * The `json` adapter: any REST backend that answers JSON. With no options
- * beyond `baseUrl` it speaks the default endpoints of the design; endpoint
+ * beyond `baseUrl` it speaks the default endpoints README lists; endpoint
  * templates and dot-path field maps adapt it to other APIs without code.
  */
 
