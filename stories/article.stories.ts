@@ -4,11 +4,16 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/source/source.js';
 import '../src/article/article.js';
+import { createStaticSource } from '../src/data/index.js';
+import type { DataSource } from '../src/data/types.js';
 import {
   fromBrokenData,
   fromPendingSource,
   fromPortalData,
+  fromSource,
+  neverAnswers,
   optional,
+  PORTAL_DATA,
   type WidgetArgs,
 } from './shared.js';
 
@@ -141,6 +146,47 @@ export const NotFound: Story = {
 export const WithAttachment: Story = {
   name: 'With attachment, no image',
   args: { 'article-id': 'giao-ban-ket-qua-thang-02-2020' },
+};
+
+/** The portal's articles, with the related list answered by `listArticles`. */
+const articlesWith = (listArticles: DataSource['listArticles']): DataSource => {
+  const portal = createStaticSource({ url: PORTAL_DATA });
+  return {
+    ...neverAnswers,
+    getArticle: (id, options) => portal.getArticle(id, options),
+    listArticles,
+  };
+};
+
+export const RelatedLoading: Story = {
+  name: 'Related items still loading',
+  render: (args) => fromSource(articlesWith(() => new Promise(() => {})))(article(args)),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The article shows (and `pw-load` fires) as soon as it is ready; "Các tin khác" loads after ' +
+          'it, with placeholder lines and `aria-busy` of its own, and never holds the article back.',
+      },
+    },
+  },
+};
+
+export const RelatedFailed: Story = {
+  name: 'Related items failed',
+  render: (args) =>
+    fromSource(
+      articlesWith(() => Promise.reject(new globalThis.Error('related list unavailable'))),
+    )(article(args)),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'When the related list cannot be loaded, the article shows without it: no error over the ' +
+          'main content.',
+      },
+    },
+  },
 };
 
 export const WithoutRelated: Story = {
