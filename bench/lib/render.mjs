@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchBrowser, median, startDemo } from './browser.mjs';
 
 /** The metrics kept from Performance.getMetrics, all cumulative seconds. */
 const METRICS = [
@@ -20,12 +21,6 @@ const METRICS = [
   'RecalcStyleDuration',
   'LayoutDuration',
 ];
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** The kept metrics now, in milliseconds. */
 async function metrics(cdp) {
@@ -139,7 +134,6 @@ export async function renderTiming(browser, root, origin, { runs = 21, warmups =
 
 // `node bench/lib/render.mjs`: the figures alone, without building or the rest of the bench.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { launchBrowser, startDemo } = await import('./browser.mjs');
   const benchRoot = fileURLToPath(new URL('../..', import.meta.url));
   const demo = await startDemo(benchRoot);
   const browser = await launchBrowser();

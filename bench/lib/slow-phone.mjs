@@ -9,6 +9,8 @@
 // the run recorded (the boxes' events and the network log), never assumed
 // from how the build is meant to behave.
 
+import { median } from './browser.mjs';
+
 /** The network and CPU of the slow phone. */
 export const SLOW_PHONE = {
   latencyMs: 150,
@@ -25,13 +27,6 @@ const PAGE_PATH = '/bench/slow-phone.html';
 const ARTICLE_PATH = '/api/articles/hong-bang-tiep-doan-kiem-tra';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The middle value (the mean of the two middle ones for an even count). */
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * How many script requests had to follow one another before the first /api

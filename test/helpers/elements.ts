@@ -4,16 +4,21 @@
  */
 import { waitUntil } from '@open-wc/testing';
 
-/** Resolves once the widget is no longer busy (loaded, empty or error). */
-export async function settled(element: HTMLElement, timeout = 8000): Promise<void> {
-  // The box, and any secondary part loading after it (an article's related items).
-  await waitUntil(
-    () =>
-      element.shadowRoot?.querySelector('[part~="box"]')?.getAttribute('aria-busy') === 'false' &&
-      element.shadowRoot.querySelector('[aria-busy="true"]') === null,
-    `<${element.localName}> did not settle`,
-    { timeout },
+/**
+ * Whether the widget is no longer busy (loaded, empty or error): the box, and
+ * any secondary part loading after it (an article's related items).
+ */
+export function isSettled(element: HTMLElement): boolean {
+  const root = element.shadowRoot;
+  return (
+    root?.querySelector('[part~="box"]')?.getAttribute('aria-busy') === 'false' &&
+    root.querySelector('[aria-busy="true"]') === null
   );
+}
+
+/** Resolves once the widget is no longer busy (see {@link isSettled}). */
+export async function settled(element: HTMLElement, timeout = 8000): Promise<void> {
+  await waitUntil(() => isSettled(element), `<${element.localName}> did not settle`, { timeout });
 }
 
 /**

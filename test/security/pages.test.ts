@@ -5,7 +5,7 @@
  * (see web-test-runner.config.mjs) and inspected from here, same origin.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { BROKEN_VALUES } from '../helpers/elements.js';
+import { BROKEN_VALUES, isSettled } from '../helpers/elements.js';
 
 interface ProbedWindow extends Window {
   __cspViolations: string[];
@@ -31,15 +31,6 @@ async function openPage(path: string): Promise<ProbedWindow> {
 
 function widgets(win: Window): HTMLElement[] {
   return [...win.document.querySelectorAll<HTMLElement>(WIDGETS.join(','))];
-}
-
-/** The box has loaded, and so has any part that loads after it (an article's related items). */
-function isSettled(element: HTMLElement): boolean {
-  const box = element.shadowRoot?.querySelector('[part~="box"]');
-  return (
-    box?.getAttribute('aria-busy') === 'false' &&
-    element.shadowRoot!.querySelector('[aria-busy="true"]') === null
-  );
 }
 
 async function allSettled(win: Window): Promise<HTMLElement[]> {
