@@ -344,9 +344,15 @@ export function createCounterHandler(options: CounterOptions = {}): CounterHandl
     }
 
     if (route === 'stream') {
-      if (stream.full) throw new HttpError(503, 'too_many_streams', '', { 'Retry-After': '30' });
-      const first = await withStore(() => readStats());
-      await stream.add(res, cors, first);
+      // Reserved before the read: checking the count now and adding after the await
+      // would let every request that arrives during the read past the limit.
+      const slot = stream.reserve();
+      if (!slot) throw new HttpError(503, 'too_many_streams', '', { 'Retry-After': '30' });
+      try {
+        slot.open(res, cors, await withStore(() => readStats()));
+      } finally {
+        slot.release();
+      }
       return;
     }
 

@@ -20,6 +20,18 @@ export interface StreamOptions {
   onError: (error: unknown) => void;
 }
 
+/**
+ * A place held for one listener while its first figures are read: taken
+ * before the read starts, so listeners arriving together cannot all pass the
+ * limit while none of them is a client yet.
+ */
+export interface StreamSlot {
+  /** Turns `res` into an event stream in this place (see {@link StatsStream.reserve}). */
+  open(res: ServerResponse, headers: Record<string, string>, first: VisitStats): void;
+  /** Gives the place up unused (the read failed); nothing happens once opened. */
+  release(): void;
+}
+
 /** A client that reads slower than this many buffered bytes is dropped. */
 const MAX_BUFFERED_BYTES = 256 * 1024;
 
@@ -30,6 +42,8 @@ function contentKey(stats: VisitStats): string {
 
 export class StatsStream {
   private readonly clients = new Set<ServerResponse>();
+  /** Slots reserved for listeners whose first figures are still being read. */
+  private reserved = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastKey: string | undefined;
   private lastWrite = 0;
@@ -45,19 +59,35 @@ export class StatsStream {
     return this.clients.size;
   }
 
-  get full(): boolean {
-    return this.clients.size >= this.options.maxClients;
+  /**
+   * Holds a place for one more listener, or answers `undefined` when the
+   * listeners and the places already held reach `maxClients`. Call it before
+   * reading the first figures, and open or release the slot after.
+   */
+  reserve(): StreamSlot | undefined {
+    if (this.clients.size + this.reserved >= this.options.maxClients) return undefined;
+    this.reserved += 1;
+    let held = true;
+    const release = (): void => {
+      if (!held) return;
+      held = false;
+      this.reserved -= 1;
+    };
+    return {
+      open: (res, headers, first) => {
+        if (!held) throw new Error('This stream slot was already used or released.');
+        release();
+        this.add(res, headers, first);
+      },
+      release,
+    };
   }
 
   /**
    * Turns `res` into an event stream: the headers, then the current figures
    * at once, then every change. `headers` are added to the response (CORS).
    */
-  async add(
-    res: ServerResponse,
-    headers: Record<string, string>,
-    first: VisitStats,
-  ): Promise<void> {
+  private add(res: ServerResponse, headers: Record<string, string>, first: VisitStats): void {
     res.writeHead(200, {
       ...headers,
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -10,4 +10,5 @@ let n = 0;
 describeCounter('Redis', {
   skip: redis.skipReason ?? false,
   database: () => ({ db: redis.url, redisKeyPrefix: `contract-${(n += 1)}:` }),
+  slowStore: (ms) => redis.pause(ms),
 });

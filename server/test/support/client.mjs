@@ -119,6 +119,49 @@ export function openStream(url, headers = {}) {
 }
 
 /**
+ * `count` GETs of `url` sent at the same instant: each on its own connection,
+ * every connection opened first, then every request written in one go, so the
+ * server reads them all before it can answer any. Resolves to one
+ * `{ status, headers, body, close() }` per request: `body` resolves to the text
+ * once the answer ends (never, for an open event stream), `close()` drops the
+ * connection.
+ */
+export async function getAtOnce(url, count, headers = {}) {
+  const requests = Array.from({ length: count }, () =>
+    http.request(url, { method: 'GET', agent: false, headers }),
+  );
+  await Promise.all(
+    requests.map(
+      (req) =>
+        new Promise((resolve, reject) => {
+          req.once('error', reject);
+          req.once('socket', (socket) => socket.once('connect', resolve));
+        }),
+    ),
+  );
+  const answers = requests.map(
+    (req) =>
+      new Promise((resolve, reject) => {
+        req.once('error', reject);
+        req.once('response', (res) => {
+          res.setEncoding('utf8');
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          const body = new Promise((done) => res.on('end', () => done(text)));
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body,
+            close: () => req.destroy(),
+          });
+        });
+      }),
+  );
+  for (const req of requests) req.end();
+  return Promise.all(answers);
+}
+
+/**
  * Starts the command line with `args` (port 0 unless given) and waits for
  * its "listening on" line. Resolves to `{ url, child, output(), exited }`.
  */

@@ -1,12 +1,13 @@
 // What every store must do, run once per store against a real listening
 // server: `describeCounter('SQLite', { database })` where `database()` returns
 // the options (`db`, and for Redis a key prefix) of a fresh, empty database
-// each time it is called.
+// each time it is called, and `slowStore(ms)`, when the store can be made to
+// hold its answers for a while, resolves once it does.
 
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createCounterServer } from '../../dist/index.js';
-import { BROWSER_UA, figures, openStream, request, stats, visit } from './client.mjs';
+import { BROWSER_UA, figures, getAtOnce, openStream, request, stats, visit } from './client.mjs';
 
 /** An instant given as local time in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
 export function hanoi(year, month, day, hour = 0, minute = 0, second = 0) {
@@ -21,7 +22,7 @@ export function manualClock(start) {
 
 const ZERO = { online: 0, today: 0, yesterday: 0, week: 0, month: 0, year: 0, total: 0 };
 
-export function describeCounter(label, { database, skip }) {
+export function describeCounter(label, { database, skip, slowStore }) {
   describe(`counter on ${label}`, { skip }, () => {
     const open = [];
     after(async () => {
@@ -330,6 +331,36 @@ export function describeCounter(label, { database, skip }) {
         );
       }
       stream.close();
+    });
+
+    it('accepts exactly maxStreams event streams opened at once, and refuses the rest with 503', async () => {
+      const limit = 3;
+      const { url } = await start({ maxStreams: limit });
+      // Every request arrives while the first figures are still being read, as in a
+      // reconnect storm against a busy store: the limit must count streams still starting.
+      // (SQLite reads without yielding, so there the requests are simply queued.)
+      await slowStore?.(300);
+      const answers = await getAtOnce(`${url}/stats/stream`, limit * 4, {
+        'accept-language': 'en',
+      });
+      try {
+        const accepted = answers.filter((answer) => answer.status === 200);
+        const refused = answers.filter((answer) => answer.status !== 200);
+        assert.equal(accepted.length, limit, 'streams accepted');
+        assert.equal(refused.length, limit * 3, 'streams refused');
+        for (const answer of accepted) {
+          assert.match(answer.headers['content-type'], /^text\/event-stream/);
+        }
+        for (const answer of refused) {
+          assert.equal(answer.status, 503);
+          assert.equal(answer.headers['retry-after'], '30');
+          const body = JSON.parse(await answer.body);
+          assert.equal(body.error, 'too_many_streams');
+          assert.equal(body.message, 'The server has too many live connections; try again later.');
+        }
+      } finally {
+        for (const answer of answers) answer.close();
+      }
     });
 
     it('allows only the configured origins (CORS), same origin by default', async () => {

@@ -41,6 +41,23 @@ function ping(port) {
   });
 }
 
+/** Sends CLIENT PAUSE for `ms`; resolves once Redis has accepted it. */
+function pauseClients(port, ms) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    let reply = '';
+    socket.on('error', reject);
+    socket.on('connect', () => socket.write(`CLIENT PAUSE ${ms} ALL\r\n`));
+    socket.on('data', (chunk) => {
+      reply += chunk;
+      if (!reply.includes('\r\n')) return;
+      socket.destroy();
+      if (reply.startsWith('+OK')) resolve();
+      else reject(new Error(`CLIENT PAUSE failed: ${reply.trim()}`));
+    });
+  });
+}
+
 async function waitForPing(port, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -52,7 +69,7 @@ async function waitForPing(port, child, timeoutMs) {
 }
 
 /**
- * Starts redis-server. Resolves to `{ url, port, restart(), kill(signal), stop() }`,
+ * Starts redis-server. Resolves to `{ url, port, pause(ms), restart(), kill(signal), stop() }`,
  * or to `{ skipReason }` when it cannot run here.
  */
 export async function startRedis() {
@@ -112,6 +129,10 @@ export async function startRedis() {
     async kill(signal = 'SIGKILL') {
       child.kill(signal);
       await exited();
+    },
+    /** Holds every client's commands for `ms` (CLIENT PAUSE), as a busy or slow server would. */
+    pause(ms) {
+      return pauseClients(port, ms);
     },
     /** Starts it again on the same port and data directory. */
     async restart() {
