@@ -7,6 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_TIME_ZONE } from './periods.js';
 import { createCounterServer, type CounterServerOptions } from './server.js';
 import { DEFAULT_DB } from './store/index.js';
 
@@ -22,7 +23,7 @@ Options:
   --port N              port to listen on (default 8787; 0 picks a free one)
   --host ADDRESS        address to listen on (default 127.0.0.1)
   --db URL              sqlite:PATH (default ${DEFAULT_DB}) or redis://HOST:PORT/DB
-  --timezone ZONE       IANA zone of the local day, week, month, year (default Asia/Ho_Chi_Minh)
+  --timezone ZONE       IANA zone of the local day, week, month, year (default ${DEFAULT_TIME_ZONE})
   --initial-total N     visits counted before, added to the total (default 0)
   --online-window S     seconds a visitor counts as online (default 300)
   --cors-origin ORIGIN  a site allowed to call the counter from its pages; repeatable,
@@ -83,7 +84,7 @@ function parseOptions(argv: string[]): CounterServerOptions | 'help' | 'version'
     port: integer('port', values.port, 8787, 0, 65535),
     host: values.host ?? '127.0.0.1',
     db: values.db ?? DEFAULT_DB,
-    timezone: values.timezone,
+    timeZone: values.timezone,
     initialTotal: integer('initial-total', values['initial-total'], 0, 0),
     onlineWindow: integer('online-window', values['online-window'], 300, 1, 7 * 24 * 3600),
     corsOrigins: values['cors-origin'] ?? [],

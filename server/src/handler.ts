@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isBot } from './bots.js';
 import { errorMessage, languageOf, type ErrorCode } from './messages.js';
-import { checkTimeZone, createCalendar } from './periods.js';
+import { checkTimeZone, createCalendar, DEFAULT_TIME_ZONE } from './periods.js';
 import { RateLimiter } from './rate-limit.js';
 import { DEFAULT_DB, openStore } from './store/index.js';
 import type { CounterStore } from './store/types.js';
@@ -24,7 +24,9 @@ export interface CounterOptions {
   db?: string | CounterStore;
   /** URL prefix of the endpoints, e.g. `/api` for `/api/stats`. Default none. */
   basePath?: string;
-  /** IANA zone whose days, weeks (from Monday), months and years are counted. Default `Asia/Ho_Chi_Minh`. */
+  /** IANA zone whose days, weeks (from Monday), months and years are counted. Default {@link DEFAULT_TIME_ZONE} (`Asia/Ho_Chi_Minh`). */
+  timeZone?: string;
+  /** @deprecated The first spelling of {@link CounterOptions.timeZone}, still accepted; `timeZone` wins when both are given. */
   timezone?: string;
   /** Visits counted before this service, added to `total` (e.g. the old counter's 9313603). Default 0. */
   initialTotal?: number;
@@ -176,7 +178,9 @@ function sessionFrom(body: Buffer): string {
  */
 export function createCounterHandler(options: CounterOptions = {}): CounterHandler {
   const now = options.now ?? Date.now;
-  const calendar = createCalendar(checkTimeZone(options.timezone ?? 'Asia/Ho_Chi_Minh'));
+  const calendar = createCalendar(
+    checkTimeZone(options.timeZone ?? options.timezone ?? DEFAULT_TIME_ZONE),
+  );
   const initialTotal = wholeNumber('initialTotal', options.initialTotal ?? 0, 0);
   const windowMs = wholeNumber('onlineWindow', options.onlineWindow ?? 300, 1) * 1000;
   const rateLimit = wholeNumber('rateLimit', options.rateLimit ?? 120, 0);

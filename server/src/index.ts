@@ -15,7 +15,7 @@ export {
   type CounterOptions,
 } from './handler.js';
 export { isBot } from './bots.js';
-export { checkTimeZone, createCalendar, type PeriodKeys } from './periods.js';
+export { DEFAULT_TIME_ZONE, checkTimeZone, createCalendar, type PeriodKeys } from './periods.js';
 export {
   DEFAULT_DB,
   openStore,

@@ -20,13 +20,16 @@ export interface PeriodKeys {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The zone counted in when none is given: Vietnam's (UTC+7, no daylight saving). */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 /** Checks an IANA time zone name; throws a RangeError that names it. */
 export function checkTimeZone(timeZone: string): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
     throw new RangeError(
-      `Unknown time zone "${timeZone}" (expected an IANA name such as Asia/Ho_Chi_Minh).`,
+      `Unknown time zone "${timeZone}" (expected an IANA name such as ${DEFAULT_TIME_ZONE}).`,
     );
   }
 }

@@ -89,6 +89,36 @@ describe('createCounterHandler in a host server', () => {
     }
   });
 
+  it('counts the days of the zone given as timeZone, or by its older spelling timezone', async () => {
+    // 20:00 UTC on 31 December is already 03:00 on 1 January in Hanoi.
+    const clock = { at: Date.UTC(2024, 11, 31, 20) };
+    const counters = {
+      hanoi: createCounterHandler({ db: 'sqlite::memory:', now: () => clock.at }),
+      utc: createCounterHandler({ db: 'sqlite::memory:', timeZone: 'UTC', now: () => clock.at }),
+      older: createCounterHandler({ db: 'sqlite::memory:', timezone: 'UTC', now: () => clock.at }),
+    };
+    const servers = [];
+    try {
+      for (const [name, counter] of Object.entries(counters)) {
+        const server = http.createServer((req, res) => counter(req, res));
+        servers.push(server);
+        assert.equal((await visit(await listen(server), `reader-${name}`)).status, 200);
+      }
+      // 08:00 in Hanoi: the same local day there, the next one in UTC.
+      clock.at = Date.UTC(2025, 0, 1, 1);
+      const figuresOf = async (counter) => {
+        const { today, yesterday, year } = await counter.readStats();
+        return { today, yesterday, year };
+      };
+      assert.deepEqual(await figuresOf(counters.hanoi), { today: 1, yesterday: 0, year: 1 });
+      assert.deepEqual(await figuresOf(counters.utc), { today: 0, yesterday: 1, year: 0 });
+      assert.deepEqual(await figuresOf(counters.older), { today: 0, yesterday: 1, year: 0 });
+    } finally {
+      await Promise.all(Object.values(counters).map((counter) => counter.close()));
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+  });
+
   it('refuses out-of-range options at once', () => {
     assert.throws(
       () => createCounterHandler({ db: 'sqlite::memory:', onlineWindow: 0 }),
@@ -101,6 +131,10 @@ describe('createCounterHandler in a host server', () => {
     assert.throws(
       () => createCounterHandler({ db: 'sqlite::memory:', rateLimit: 2.5 }),
       /rateLimit/,
+    );
+    assert.throws(
+      () => createCounterHandler({ db: 'sqlite::memory:', timeZone: 'Nowhere' }),
+      /Unknown time zone "Nowhere" \(expected an IANA name such as Asia\/Ho_Chi_Minh\)/,
     );
     assert.throws(
       () => createCounterHandler({ db: 'sqlite::memory:', timezone: 'Nowhere' }),

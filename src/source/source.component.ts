@@ -185,7 +185,7 @@ export class SourceElement extends LitElement {
   baseUrl = '';
 
   /** IANA time zone for offset-less dates, and for showing dates. */
-  timezone = 'Asia/Ho_Chi_Minh';
+  timezone = DEFAULT_TIME_ZONE;
 
   /** Serve every widget on the page that has no other source. */
   default = false;
