@@ -119,6 +119,11 @@ function isJsonType(contentType: string | undefined): boolean {
   return media === 'application/json' || /^application\/[\w.+-]+\+json$/.test(media);
 }
 
+/** A plain object (not null, not an array): the one test of this kind in the counter. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Reads at most `max` bytes of body; a longer one is refused with 413. */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -155,10 +160,8 @@ function sessionFrom(body: Buffer): string {
   } catch {
     throw new HttpError(400, 'invalid_json');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new HttpError(400, 'invalid_body');
-  }
-  const session = (data as Record<string, unknown>).session;
+  if (!isRecord(data)) throw new HttpError(400, 'invalid_body');
+  const session = data.session;
   if (session === undefined || session === null || session === '') {
     throw new HttpError(400, 'missing_session');
   }

@@ -6,6 +6,7 @@
  */
 
 import { DataError, HttpError, type HttpErrorBody, NetworkError, TimeoutError } from './errors.js';
+import { isRecord } from './normalize.js';
 
 /**
  * @internal A failed attempt: its error, whether a read may try again, and
@@ -91,13 +92,12 @@ async function readErrorBody(response: Response): Promise<HttpErrorBody | undefi
   } catch {
     return undefined;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const record = data as Record<string, unknown>;
+  if (!isRecord(data)) return undefined;
   const body: HttpErrorBody = {};
-  const code = typeof record.code === 'string' ? record.code : record.error;
+  const code = typeof data.code === 'string' ? data.code : data.error;
   if (typeof code === 'string' && code !== '') body.code = code.slice(0, 200);
-  if (typeof record.message === 'string' && record.message !== '') {
-    body.message = record.message.slice(0, 500);
+  if (typeof data.message === 'string' && data.message !== '') {
+    body.message = data.message.slice(0, 500);
   }
   return body.code === undefined && body.message === undefined ? undefined : body;
 }
