@@ -1,21 +1,28 @@
 /**
  * The one HTTP layer under every adapter: per-attempt timeouts, retries with
  * backoff for reads, one network request for identical in-flight reads, a
- * bounded cache with stale-while-revalidate, and typed errors.
+ * bounded cache with stale-while-revalidate, and typed errors. The client
+ * below joins two parts: the transport (http-transport.ts: attempts, retries,
+ * timeouts, decoding) and the cache with its request sharing (http-cache.ts).
  */
 
-import { ConfigError, NotFoundError, ParseError } from './errors.js';
+import { ConfigError } from './errors.js';
+import { abortError } from './http-failure.js';
+import { ReadCache } from './http-cache.js';
 import {
-  abortError,
-  failedAnswer,
-  type FailedAttempt,
-  pauseBeforeRetry,
-  transportFailure,
-} from './http-failure.js';
+  type AnyResponse,
+  attemptRequest,
+  type BodyFormat,
+  type FetchLike,
+  type JsonResponse,
+  readWithRetries,
+  type RequestSpec,
+  type RetrySettings,
+  type TextResponse,
+} from './http-transport.js';
 import { pageBaseUrl } from './page-url.js';
 
-/** The transport: `fetch` or anything with its signature (for tests of other runtimes, proxies, …). */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike, HttpResponse, JsonResponse, TextResponse } from './http-transport.js';
 
 /** Settings of an {@link HttpClient}; every one has a sensible default. */
 export interface HttpClientOptions {
@@ -59,64 +66,9 @@ export interface PostOptions {
   timeoutMs?: number;
 }
 
-/** What every answer carries. */
-export interface HttpResponse {
-  /** The final URL (after redirects). */
-  url: string;
-  status: number;
-  /** Response headers, names in lower case (cross-origin: only those the server exposes). */
-  headers: Record<string, string>;
-}
-
-/** A parsed JSON answer. */
-export interface JsonResponse extends HttpResponse {
-  /** The parsed body; unvalidated, so adapters pass it through the normalizers. */
-  data: unknown;
-}
-
-/** A text answer (RSS, Atom, XML). */
-export interface TextResponse extends HttpResponse {
-  text: string;
-}
-
-type BodyFormat = 'json' | 'text';
-type AnyResponse = JsonResponse | TextResponse;
-
-interface RequestSpec {
-  format: BodyFormat;
-  method: 'GET' | 'POST';
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  cache?: RequestCache;
-  timeoutMs: number;
-}
-
-type AttemptOutcome = { ok: true; value: AnyResponse } | FailedAttempt;
-
-interface Flight {
-  url: string;
-  promise: Promise<AnyResponse>;
-  controller: AbortController;
-  /** Callers currently waiting on this request. */
-  waiters: number;
-  /** Started by stale-while-revalidate: no caller owns it, so it runs to the end. */
-  background: boolean;
-  settled: boolean;
-}
-
-interface CacheEntry {
-  value: AnyResponse;
-  storedAt: number;
-}
-
 const JSON_ACCEPT = 'application/json';
 const TEXT_ACCEPT =
   'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
-
-// Content types that can never hold JSON; an HTML login or error page is the usual culprit.
-const NOT_JSON =
-  /^(text\/(html|xml|css)|application\/(xhtml\+xml|xml)|image\/|audio\/|video\/|font\/)|\+xml$/i;
 
 /** Makes the cache key and header merging independent of header-name case. */
 function lowerCaseHeaders(
@@ -148,51 +100,28 @@ function resolveUrl(url: string): string {
   }
 }
 
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
-}
-
-function charsetOf(contentType: string): string {
-  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
-  return match?.[1] ?? 'utf-8';
-}
-
-function decoderFor(label: string): TextDecoder {
-  try {
-    return new TextDecoder(label, { fatal: true });
-  } catch {
-    return new TextDecoder('utf-8', { fatal: true });
-  }
-}
-
 /**
  * HTTP client shared by all adapters. Use {@link defaultHttpClient} so that
  * every widget on the page shares its cache and in-flight requests.
  */
 export class HttpClient {
   private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly retryBaseMs: number;
-  private readonly retryMaxDelayMs: number;
-  private readonly cacheTtlMs: number;
-  private readonly staleTtlMs: number;
-  private readonly maxEntries: number;
+  private readonly retry: RetrySettings;
   private readonly fetchImpl: FetchLike;
-  /** Insertion order doubles as recency order: a hit moves its entry to the end. */
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly inflight = new Map<string, Flight>();
-  /** Bumped by clear(), so requests already running do not refill the cache with old data. */
-  private generation = 0;
+  private readonly cache: ReadCache<AnyResponse>;
 
   constructor(options: HttpClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retries = Math.max(0, Math.floor(options.retries ?? 2));
-    this.retryBaseMs = options.retryBaseMs ?? 300;
-    this.retryMaxDelayMs = options.retryMaxDelayMs ?? 30_000;
-    this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
-    this.staleTtlMs = options.staleTtlMs ?? 300_000;
-    this.maxEntries = Math.max(0, Math.floor(options.maxEntries ?? 100));
+    this.retry = {
+      retries: Math.max(0, Math.floor(options.retries ?? 2)),
+      retryBaseMs: options.retryBaseMs ?? 300,
+      retryMaxDelayMs: options.retryMaxDelayMs ?? 30_000,
+    };
+    this.cache = new ReadCache(
+      options.cacheTtlMs ?? 30_000,
+      options.staleTtlMs ?? 300_000,
+      Math.max(0, Math.floor(options.maxEntries ?? 100)),
+    );
     // Looked up at call time, so a page that replaces fetch later is honoured.
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
@@ -228,7 +157,8 @@ export class HttpClient {
         `The body for POST ${resolved} cannot be sent as JSON: ${String(error)}`,
       );
     }
-    const outcome = await this.attempt(
+    const outcome = await attemptRequest(
+      this.fetchImpl,
       {
         format: 'json',
         method: 'POST',
@@ -261,13 +191,12 @@ export class HttpClient {
       return;
     }
     const key = cacheKey('json', resolved, lowerCaseHeaders({ accept: JSON_ACCEPT }, headers));
-    this.store(key, { url: resolved, status: 200, headers: {}, data });
+    this.cache.store(key, { url: resolved, status: 200, headers: {}, data });
   }
 
   /** Empties the cache (requests in flight still complete for their callers, but are not stored). */
   clear(): void {
     this.cache.clear();
-    this.generation += 1;
   }
 
   private read(format: BodyFormat, url: string, options: GetOptions): Promise<AnyResponse> {
@@ -291,229 +220,19 @@ export class HttpClient {
       headers,
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
     };
-    const key = cacheKey(format, resolved, headers);
-
-    if (!options.fresh) {
-      const entry = this.cache.get(key);
-      if (entry) {
-        const age = Date.now() - entry.storedAt;
-        if (age < this.cacheTtlMs + this.staleTtlMs) {
-          this.cache.delete(key);
-          this.cache.set(key, entry);
-          if (age >= this.cacheTtlMs && !this.inflight.has(key)) {
-            this.startFlight(key, { ...spec, cache: 'no-cache' }, true);
-          }
-          return Promise.resolve(entry.value);
-        }
-        this.cache.delete(key);
-      }
-    }
-
-    const flight =
-      this.inflight.get(key) ??
-      this.startFlight(key, options.fresh ? { ...spec, cache: 'no-cache' } : spec, false);
-    return this.join(key, flight, signal);
-  }
-
-  private startFlight(key: string, spec: RequestSpec, background: boolean): Flight {
-    const controller = new AbortController();
-    const generation = this.generation;
-    const flight: Flight = {
-      url: spec.url,
-      controller,
-      waiters: 0,
-      background,
-      settled: false,
-      promise: this.run(spec, controller.signal).then((value) => {
-        if (generation === this.generation) this.store(key, value);
-        return value;
-      }),
-    };
-    void flight.promise
-      .finally(() => {
-        flight.settled = true;
-        if (this.inflight.get(key) === flight) this.inflight.delete(key);
-      })
-      // A background refresh, or one whose callers all left, has nobody to report to.
-      .catch(() => undefined);
-    this.inflight.set(key, flight);
-    return flight;
-  }
-
-  /** Gives one caller its own promise on a shared request, rejecting only it when its signal aborts. */
-  private join(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<AnyResponse> {
-    flight.waiters += 1;
-    if (!signal) return flight.promise;
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        reject(abortError(flight.url, signal.reason));
-        this.leave(key, flight);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  private leave(key: string, flight: Flight): void {
-    flight.waiters -= 1;
-    if (flight.waiters > 0 || flight.background || flight.settled) return;
-    // The last caller is gone: cancel the request, and let the next caller start a new one.
-    if (this.inflight.get(key) === flight) this.inflight.delete(key);
-    flight.controller.abort();
-  }
-
-  private store(key: string, value: AnyResponse): void {
-    if (this.maxEntries === 0 || this.cacheTtlMs + this.staleTtlMs <= 0) return;
-    this.cache.delete(key);
-    this.cache.set(key, { value, storedAt: Date.now() });
-    while (this.cache.size > this.maxEntries) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.cache.delete(oldest);
-    }
-  }
-
-  /** Attempts a read until it succeeds, fails for good, or every caller has left. */
-  private async run(spec: RequestSpec, signal: AbortSignal): Promise<AnyResponse> {
-    for (let attempt = 0; ; attempt += 1) {
-      const outcome = await this.attempt(spec, signal);
-      if (outcome.ok) return outcome.value;
-      if (!outcome.retryable || attempt >= this.retries) throw outcome.error;
-      await pauseBeforeRetry(
-        attempt,
-        outcome.retryAfterMs,
-        this.retryBaseMs,
-        this.retryMaxDelayMs,
-        signal,
-        spec.url,
-      );
-    }
-  }
-
-  /** One request with its own timeout. Throws only when `signal` aborts; other failures are outcomes. */
-  private async attempt(
-    spec: RequestSpec,
-    signal: AbortSignal | undefined,
-  ): Promise<AttemptOutcome> {
-    const { url } = spec;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, spec.timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    // Classifies an exception from fetch or from reading the body.
-    const failedTransport = (error: unknown): AttemptOutcome => {
-      if (signal?.aborted) throw abortError(url, signal.reason);
-      return transportFailure(error, url, timedOut ? spec.timeoutMs : undefined);
-    };
-
-    try {
-      let response: Response;
-      try {
-        response = await this.fetchImpl(url, {
-          method: spec.method,
-          headers: spec.headers,
-          body: spec.body,
-          cache: spec.cache,
-          credentials: 'same-origin',
-          signal: controller.signal,
-        });
-      } catch (error) {
-        return failedTransport(error);
-      }
-      const finalUrl = response.url || url;
-
-      if (!response.ok) {
-        // A 404 is an expected answer (a missing page of a feed, a lookup by slug):
-        // final, and its body unread.
-        if (response.status === 404) {
-          void response.body?.cancel().catch(() => undefined);
-          return {
-            ok: false,
-            retryable: false,
-            error: new NotFoundError(`Not found: ${finalUrl} (HTTP 404)`, { url: finalUrl }),
-          };
-        }
-        // Its body is read within this attempt's time limit.
-        return await failedAnswer(response, finalUrl, spec.method);
-      }
-
-      const contentType = response.headers.get('content-type') ?? '';
-      if (spec.format === 'json' && NOT_JSON.test(contentType.split(';')[0]!.trim())) {
-        void response.body?.cancel().catch(() => undefined);
-        return this.parseFailure(
-          `Expected JSON from ${finalUrl} but got "${contentType}". Is the URL right, ` +
-            `or did the server answer with a web page (login, error or SPA fallback page)?`,
-          finalUrl,
-        );
-      }
-
-      let bytes: ArrayBuffer;
-      try {
-        bytes = await response.arrayBuffer();
-      } catch (error) {
-        return failedTransport(error);
-      }
-
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
-      });
-      const base = { url: finalUrl, status: response.status, headers };
-
-      let text: string;
-      try {
-        text = decoderFor(spec.format === 'json' ? 'utf-8' : charsetOf(contentType)).decode(bytes);
-      } catch (error) {
-        return this.parseFailure(
-          `The response from ${finalUrl} is not valid text in its encoding (e.g. invalid UTF-8).`,
-          finalUrl,
-          error,
-        );
-      }
-
-      if (spec.format === 'text') return { ok: true, value: { ...base, text } };
-
-      if (text.trim() === '') {
-        // An empty answer is normal for a POST (204) but means a broken endpoint for a read.
-        if (spec.method === 'POST' || response.status === 204)
-          return { ok: true, value: { ...base, data: null } };
-        return this.parseFailure(
-          `The response from ${finalUrl} is empty; expected JSON.`,
-          finalUrl,
-        );
-      }
-      try {
-        return { ok: true, value: { ...base, data: JSON.parse(text) as unknown } };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return this.parseFailure(
-          `The response from ${finalUrl} is not valid JSON (${reason}). It starts with: ${snippet(text)}`,
-          finalUrl,
-          error,
-        );
-      }
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private parseFailure(message: string, url: string, cause?: unknown): AttemptOutcome {
-    return { ok: false, retryable: false, error: new ParseError(message, { url, cause }) };
+    return this.cache.read(
+      cacheKey(format, resolved, headers),
+      (flightSignal, revalidate) =>
+        readWithRetries(
+          this.fetchImpl,
+          revalidate ? { ...spec, cache: 'no-cache' } : spec,
+          this.retry,
+          flightSignal,
+        ),
+      options.fresh,
+      signal,
+      (reason) => abortError(resolved, reason),
+    );
   }
 }
 
