@@ -42,6 +42,14 @@ export interface SourceRequest {
 // cache; bounded, since a page that keeps changing `src` would grow it for ever.
 const urlSources = new LruMap<string, DataSource | ConfigError>(64);
 
+// The same miss must give the same error object: the task compares its
+// arguments by identity, and a new error on each update would re-run it for ever.
+const misses = new LruMap<string, SourceResolutionError>(64);
+
+function miss(reason: 'no-source' | 'source-not-found', message: string): SourceResolutionError {
+  return misses.getOrCreate(message, () => new SourceResolutionError(reason, message));
+}
+
 /**
  * The source of `widget`, in the order README documents: the enclosing
  * `<pw-source>`, then `source="id"`, then `src`, then the page default.
@@ -60,7 +68,7 @@ export function resolveSource(widget: Element, request: SourceRequest): Resoluti
       (holder?.localName === 'pw-source' && !customElements.get('pw-source'));
     return mayStillArrive
       ? 'pending'
-      : new SourceResolutionError(
+      : miss(
           'source-not-found',
           `${tag} names source="${sourceId}", but no <pw-source> with that id is on the page.`,
         );
@@ -79,7 +87,7 @@ export function resolveSource(widget: Element, request: SourceRequest): Resoluti
   if (fallback) return fallback;
   return document.readyState === 'loading'
     ? 'pending'
-    : new SourceResolutionError(
+    : miss(
         'no-source',
         `${tag} has no data source: wrap it in <pw-source>, or set source, src or a default source.`,
       );
