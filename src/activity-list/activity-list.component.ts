@@ -17,7 +17,6 @@ import {
   showInArticle,
   type ArticleTarget,
 } from '../base/article-navigation.js';
-import type { SelectEventDetail } from '../base/events.js';
 import { addVietnamese, formatDate, type Translation } from '../i18n/index.js';
 import { viList } from '../i18n/vi-list.js';
 import { activityListStyles } from './activity-list.styles.js';
@@ -36,6 +35,9 @@ export type ActivityListPaging = 'pages' | 'more' | 'none';
 const LAYOUTS: readonly ActivityListLayout[] = ['list', 'featured', 'cards'];
 const PAGINGS: readonly ActivityListPaging[] = ['pages', 'more', 'none'];
 const MAX_PAGE_SIZE = 100;
+
+// One empty array, so "no earlier items" is the same task argument every time.
+const NO_ITEMS: readonly ArticleSummary[] = [];
 /** Below this width (px) the page navigation shrinks to fit one line on a phone. */
 const COMPACT_WIDTH = 400;
 
@@ -181,7 +183,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       : undefined;
 
   // Items shown before the page being appended (`paging="more"`).
-  private earlierItems: ArticleSummary[] = [];
+  private earlierItems: readonly ArticleSummary[] = NO_ITEMS;
 
   private knowledge: PageKnowledge = { furthest: 1 };
 
@@ -205,6 +207,10 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     });
   }
 
+  protected override loadFailedMessage(t: Translation): string {
+    return t.loadFailed.activityList;
+  }
+
   protected defaultHeading(t: Translation): string {
     return t.headings.activityList;
   }
@@ -222,17 +228,28 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     return PAGINGS.includes(this.paging) ? this.paging : 'pages';
   }
 
-  // The page number is left out on purpose: a page change runs the task by hand,
-  // so a failed change keeps the last good page on screen (the base class keeps
-  // data only for unchanged arguments) with a retry button.
+  // The items already shown go along with the page for `paging="more"`: the
+  // same array until the visitor asks for more, so it only re-runs the task then.
   protected taskArgs(): readonly unknown[] {
-    return [this.category || undefined, this.effectivePageSize, this.effectivePaging];
+    return [
+      this.category || undefined,
+      this.effectivePageSize,
+      this.effectivePaging,
+      this.currentPage,
+      this.earlierItems,
+    ];
+  }
+
+  // The view is the category, size and paging: a failed page change keeps the
+  // page shown, with the notice and a retry button.
+  protected override viewKey(args: readonly unknown[]): string {
+    return JSON.stringify(args.slice(0, 3));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('category') || changed.has('pageSize') || changed.has('paging')) {
       this.currentPage = 1;
-      this.earlierItems = [];
+      this.earlierItems = NO_ITEMS;
       this.knowledge = { furthest: 1 };
       this.focusIndex = undefined;
       this.notice = undefined;
@@ -258,13 +275,19 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
 
   protected async fetchData(
     source: DataSource,
-    _args: readonly unknown[],
+    args: readonly unknown[],
     options: RequestOptions,
   ): Promise<Page<ArticleSummary>> {
-    const requested = this.currentPage;
-    const earlier = requested > 1 && this.effectivePaging === 'more' ? this.earlierItems : [];
+    const [category, pageSize, paging, requested, shown] = args as [
+      string | undefined,
+      number,
+      ActivityListPaging,
+      number,
+      readonly ArticleSummary[],
+    ];
+    const earlier = requested > 1 && paging === 'more' ? shown : [];
     const received = await source.listArticles(
-      { category: this.category || undefined, page: requested, pageSize: this.effectivePageSize },
+      { category, page: requested, pageSize },
       options,
     );
     // Number the page as asked: a backend that echoes another number must not
@@ -518,18 +541,27 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
 
   private showPage(page: number): void {
     if (page < 1 || (page === this.currentPage && this.task.status === TaskStatus.COMPLETE)) return;
-    this.currentPage = page;
     this.focusIndex = 0;
-    void this.task.run();
+    this.goTo(page, NO_ITEMS);
   }
 
   private showMore(shown: Page<ArticleSummary>): void {
     // aria-disabled keeps the button focusable while the next page loads; ignore presses meanwhile.
     if (this.task.status === TaskStatus.PENDING) return;
-    this.earlierItems = shown.items;
-    this.currentPage = shown.page + 1;
     this.focusIndex = shown.items.length;
-    void this.task.run();
+    this.goTo(shown.page + 1, shown.items);
+  }
+
+  /** Asks for `page` after `earlier`: new task arguments, so the task runs on the next update. */
+  private goTo(page: number, earlier: readonly ArticleSummary[]): void {
+    // The same arguments again (pressed after that page failed) would not re-run the task.
+    if (page === this.currentPage && earlier === this.earlierItems) {
+      this.reload();
+      return;
+    }
+    this.currentPage = page;
+    this.earlierItems = earlier;
+    this.requestUpdate();
   }
 
   /** Focuses the title of item `index` (the last one when there is no such item), without a jump. */
@@ -572,7 +604,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
 
   private select(event: MouseEvent, item: ArticleSummary): void {
     if (isModifiedClick(event)) return;
-    const selectEvent = this.emit<SelectEventDetail>('pw-select', { item }, { cancelable: true });
+    const selectEvent = this.emit('pw-select', { item }, { cancelable: true });
     if (selectEvent.defaultPrevented) {
       event.preventDefault();
       return;

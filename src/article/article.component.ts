@@ -8,6 +8,7 @@ import {
 } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Article, ArticleSummary, DataSource, RequestOptions } from '../data/types.js';
+import { heading } from '../base/heading.js';
 import { PortalElement } from '../base/portal-element.js';
 import {
   getArticleFromUrl,
@@ -64,6 +65,9 @@ interface RelatedItems {
 // The source each loaded article came from: its related items are read from the same one.
 const sourceOfView = new WeakMap<ArticleView, DataSource>();
 
+// Sources made from a `src` without `{id}`: the URL names one article, so no id is needed.
+const singleArticleSources = new WeakSet<DataSource>();
+
 /**
  * Up to `count` other items of the article's category. Exactly `count` per
  * page, so a list of that size on the same page shares the request; only when
@@ -90,25 +94,6 @@ export class NoArticleError extends ConfigError {
   constructor() {
     super('<pw-article> has no article-id, no id in the page URL (id-param) and no selection.');
     this.name = 'NoArticleError';
-  }
-}
-
-/** A real heading element (h1–h6) at `level`; its class doubles as its part name. */
-function heading(level: number, name: string, content: unknown): TemplateResult {
-  // A switch rather than lit's static templates, which would add to every page's bundle.
-  switch (Math.min(6, Math.max(1, level))) {
-    case 1:
-      return html`<h1 part=${name} class=${name}>${content}</h1>`;
-    case 2:
-      return html`<h2 part=${name} class=${name}>${content}</h2>`;
-    case 3:
-      return html`<h3 part=${name} class=${name}>${content}</h3>`;
-    case 4:
-      return html`<h4 part=${name} class=${name}>${content}</h4>`;
-    case 5:
-      return html`<h5 part=${name} class=${name}>${content}</h5>`;
-    default:
-      return html`<h6 part=${name} class=${name}>${content}</h6>`;
   }
 }
 
@@ -327,11 +312,18 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
 
   protected override sourceFromUrl(src: string): DataSource {
     const endpoint = urlEndpoint(src);
-    return urlSourceWith(endpoint, {
+    const source = urlSourceWith(endpoint, {
       getArticle: (id, options) => getArticleFromUrl(endpoint, id, options),
       // The related items come from the same URL, read as a list.
       listArticles: (query, options) => listArticlesFromUrl(endpoint, query, options),
     });
+    // A src without {id} is the address of one article: shown without an id.
+    if (!endpoint.template.includes('{id}')) singleArticleSources.add(source);
+    return source;
+  }
+
+  protected override loadFailedMessage(t: Translation): string {
+    return t.loadFailed.article;
   }
 
   protected defaultHeading(t: Translation): string {
@@ -352,11 +344,12 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     [id]: readonly unknown[],
     options: RequestOptions,
   ): Promise<ArticleView> {
-    if (typeof id !== 'string') throw new NoArticleError();
+    const articleId = typeof id === 'string' ? id : singleArticleSources.has(source) ? '' : undefined;
+    if (articleId === undefined) throw new NoArticleError();
     // The body is sanitized before it shows: start fetching the sanitizer now,
     // beside the article, instead of one round trip after it.
     loadSanitizer().catch(() => undefined);
-    const article = await source.getArticle(id, options);
+    const article = await source.getArticle(articleId, options);
     const view = { article, safeBody: await sanitizeHtml(article.body) };
     sourceOfView.set(view, source);
     return view;

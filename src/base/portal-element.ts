@@ -7,29 +7,28 @@ import type { DataSource, RequestOptions } from '../data/types.js';
 import { DEFAULT_TIME_ZONE } from '../data/dates.js';
 import type { ErrorReason, Translation } from '../i18n/index.js';
 import { VERSION } from './define.js';
-import type { ErrorEventDetail } from './events.js';
+import type { PortalEventMap } from './events.js';
+import { clampHeadingLevel, heading } from './heading.js';
 import { LangController } from './lang.js';
 import { sourceContext } from './source-context.js';
-import { getDefaultSource, onSourcesChanged } from './source-registry.js';
+import { onSourcesChanged } from './source-registry.js';
+import { resolveSource, SourceResolutionError, type Resolution } from './source-resolution.js';
 import { boxStyles } from './styles.js';
 
-/** No source could be resolved for a widget; `reason` says which kind of miss. */
-export class SourceResolutionError extends ConfigError {
-  readonly reason: 'no-source' | 'source-not-found';
-  constructor(reason: 'no-source' | 'source-not-found', message: string) {
-    super(message);
-    this.name = 'SourceResolutionError';
-    this.reason = reason;
-  }
-}
+export { SourceResolutionError };
 
-/** A `<pw-source>` as seen by widgets: anything holding a resolved data source. */
-interface SourceHolder extends Element {
-  source?: DataSource;
-}
+/** The detail type of one of the library's events. */
+type DetailOf<K extends keyof PortalEventMap> =
+  PortalEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-// One DataSource per kind of widget and distinct `src`, so widgets alike share it.
-const urlSources = new Map<string, DataSource>();
+/**
+ * The arguments of one task run, as compared to decide whether data shown
+ * belongs to the view asked for now: the source by identity, the rest by value.
+ */
+interface RunKey {
+  source: Resolution;
+  args: string;
+}
 
 /** What the box shows at one moment, decided from the task and the last good data. */
 type View<T> =
@@ -39,19 +38,7 @@ type View<T> =
   | { state: 'error'; error: DataError }
   | { state: 'stale'; data: T; error: DataError };
 
-/** The box's first error sentence, naming what failed, by tag. */
-const loadFailedKey: Record<string, keyof Translation['loadFailed']> = {
-  'pw-article': 'article',
-  'pw-activity-list': 'activityList',
-  'pw-link-box': 'linkBox',
-  'pw-visit-stats': 'visitStats',
-};
-
-/** Clamps a heading level to 1–6; anything unreadable becomes 2. */
-export function clampHeadingLevel(level: unknown): number {
-  const n = Math.trunc(Number(level));
-  return Number.isFinite(n) ? Math.min(6, Math.max(1, n)) : 2;
-}
+export { clampHeadingLevel };
 
 /**
  * What every widget shares: the box frame, source resolution, language, the
@@ -159,18 +146,25 @@ export abstract class PortalElement<T> extends LitElement {
 
   #unsubscribeSources?: () => void;
   private nextRunFresh = false;
-  private lastGood?: { key: string; value: T };
+  // The data of the last successful run, under the arguments of that run.
+  private lastGood?: { key: RunKey; value: T };
+  // The arguments of the run now pending; they become lastGood's key if it succeeds.
+  #runKey?: RunKey;
   // The error of the last failed refresh; its notice stays up while the next
   // refresh runs, so a periodic refresh against a dead server is not re-announced.
-  private staleError?: { key: string; error: DataError };
+  private staleError?: { key: RunKey; error: DataError };
   // What the status region says; changed only on real state changes (a
   // background refresh of data already shown says nothing).
   #announcement: 'loading' | 'loaded' | 'empty' | '' = '';
 
   /** The task that loads this widget's data; re-runs when its arguments change. */
+  // The task's arguments are the single truth of what to load: the run reads
+  // them, never `this`, and the argument function never throws (a bad
+  // configuration resolves to its ConfigError, which the run throws).
   protected readonly task = new Task(this, {
     args: () => [this.resolveSource(), ...this.taskArgs()] as const,
     task: async ([resolved, ...args], { signal }) => {
+      this.#runKey = { source: resolved, args: this.viewKey(args) };
       if (resolved === 'pending') {
         // The named <pw-source> is on the page but not yet upgraded: stay loading;
         // its arrival changes the task arguments and starts a new run.
@@ -178,28 +172,21 @@ export abstract class PortalElement<T> extends LitElement {
           signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
         );
       }
-      if (!resolved || typeof resolved === 'string') {
-        const reason = resolved ?? 'no-source';
-        throw new SourceResolutionError(
-          reason,
-          reason === 'no-source'
-            ? `<${this.localName}> has no data source: wrap it in <pw-source>, or set source, src or a default source.`
-            : `<${this.localName}> names source="${this.source}", but no <pw-source> with that id is on the page.`,
-        );
-      }
+      if (resolved instanceof ConfigError) throw resolved;
       const fresh = this.nextRunFresh;
       this.nextRunFresh = false;
       return this.fetchData(resolved, args, { signal, fresh, lang: this.i18n.lang });
     },
     onComplete: (value) => {
-      this.lastGood = { key: this.argsKey(), value };
+      // Only the latest run completes (the task drops superseded ones), so #runKey is its own.
+      if (this.#runKey) this.lastGood = { key: this.#runKey, value };
       this.staleError = undefined;
       this.emit('pw-load', value);
     },
     onError: (error) => {
       const dataError = toDataError(error);
       if (dataError.kind === 'aborted') return;
-      this.emit<ErrorEventDetail>('pw-error', {
+      this.emit('pw-error', {
         error: dataError,
         message: this.errorMessage(dataError, this.i18n.t),
       });
@@ -220,8 +207,22 @@ export abstract class PortalElement<T> extends LitElement {
   /** The box title when `heading` is not set. */
   protected abstract defaultHeading(t: Translation): string;
 
-  /** The values besides the source that decide what to load; a change re-runs the task. */
+  /**
+   * The values besides the source that decide what to load; a change re-runs
+   * the task. Return the same values (primitives, or the very same objects)
+   * for the same view: they are compared one by one with `!==`.
+   */
   protected abstract taskArgs(): readonly unknown[];
+
+  /**
+   * Which of the task's arguments name the view, as a string: a failed run
+   * whose view is the one on screen keeps its data up with a notice. Default:
+   * all of them; a list leaves out the page number, so a failed page change
+   * keeps the page shown.
+   */
+  protected viewKey(args: readonly unknown[]): string {
+    return JSON.stringify(args);
+  }
 
   /** Loads this widget's data from the resolved source. */
   protected abstract fetchData(
@@ -243,10 +244,9 @@ export abstract class PortalElement<T> extends LitElement {
     return t.empty.articles;
   }
 
-  /** The first sentence of an error message: what this box failed to load. */
+  /** The first sentence of an error message: what this box failed to load. Each element names its own. */
   protected loadFailedMessage(t: Translation): string {
-    const key = loadFailedKey[this.localName];
-    return key ? t.loadFailed[key] : t.errorLead;
+    return t.errorLead;
   }
 
   /** The sentence shown for a failed load: what failed, then why. */
@@ -349,13 +349,13 @@ export abstract class PortalElement<T> extends LitElement {
     void this.task.run();
   }
 
-  /** Fires one of the library's events: bubbling, composed, typed. */
-  protected emit<D>(
-    name: string,
-    detail: D,
+  /** Fires one of the library's events (see `PortalEventMap`): bubbling, composed, typed. */
+  protected emit<K extends keyof PortalEventMap>(
+    name: K,
+    detail: DetailOf<K>,
     options: { cancelable?: boolean } = {},
-  ): CustomEvent<D> {
-    const event = new CustomEvent<D>(name, {
+  ): CustomEvent<DetailOf<K>> {
+    const event = new CustomEvent<DetailOf<K>>(name, {
       detail,
       bubbles: true,
       composed: true,
@@ -366,32 +366,16 @@ export abstract class PortalElement<T> extends LitElement {
   }
 
   /**
-   * The resolution order README documents: the enclosing `<pw-source>`, then
-   * `source="id"`, then `src`, then the page default. Returns the reason when
-   * nothing is found.
+   * This widget's source, in the order README documents (see
+   * `source-resolution.ts`); a configuration mistake is returned, not thrown.
    */
-  protected resolveSource(): DataSource | 'pending' | 'no-source' | 'source-not-found' {
-    if (this.contextSource) return this.contextSource;
-    if (this.source) {
-      const root = this.getRootNode() as Document | ShadowRoot;
-      const holder = (root.getElementById?.(this.source) ??
-        document.getElementById(this.source)) as SourceHolder | null;
-      if (holder?.source) return holder.source;
-      const mayStillArrive =
-        document.readyState === 'loading' ||
-        (holder?.localName === 'pw-source' && !customElements.get('pw-source'));
-      return mayStillArrive ? 'pending' : 'source-not-found';
-    }
-    if (this.src) {
-      const key = `${this.localName} ${this.src}`;
-      let urlSource = urlSources.get(key);
-      if (!urlSource) {
-        urlSource = this.sourceFromUrl(this.src);
-        urlSources.set(key, urlSource);
-      }
-      return urlSource;
-    }
-    return getDefaultSource() ?? (document.readyState === 'loading' ? 'pending' : 'no-source');
+  protected resolveSource(): Resolution {
+    return resolveSource(this, {
+      context: this.contextSource,
+      sourceId: this.source,
+      src: this.src,
+      fromUrl: (src) => this.sourceFromUrl(src),
+    });
   }
 
   /**
@@ -408,23 +392,29 @@ export abstract class PortalElement<T> extends LitElement {
 
   /** The time zone dates are shown in: the source's own, else the portal default. */
   protected get timeZone(): string {
-    const resolved = this.resolveSource();
-    return (typeof resolved === 'object' && resolved.timeZone) || DEFAULT_TIME_ZONE;
+    return this.currentSource?.timeZone || DEFAULT_TIME_ZONE;
   }
 
-  private argsKey(): string {
-    return JSON.stringify(this.taskArgs());
+  /** The source this widget resolves to now, or undefined while pending or misconfigured. */
+  protected get currentSource(): DataSource | undefined {
+    const resolved = this.resolveSource();
+    return resolved === 'pending' || resolved instanceof ConfigError ? undefined : resolved;
+  }
+
+  /** The arguments the task would run with now, as compared with a run's. */
+  #currentKey(): RunKey {
+    return { source: this.resolveSource(), args: this.viewKey(this.taskArgs()) };
   }
 
   #currentView(): View<T> {
-    const key = this.argsKey();
+    const key = this.#currentKey();
     switch (this.task.status) {
       case TaskStatus.COMPLETE:
         return { state: 'loaded', data: this.task.value as T };
       case TaskStatus.ERROR: {
         const error = toDataError(this.task.error);
         // A failed refresh of the same view keeps the last good data on screen.
-        if (this.lastGood?.key === key) {
+        if (this.lastGood && sameRun(this.lastGood.key, key)) {
           this.staleError = { key, error };
           return { state: 'stale', data: this.lastGood.value, error };
         }
@@ -436,7 +426,8 @@ export abstract class PortalElement<T> extends LitElement {
         return {
           state: 'refreshing',
           data: this.lastGood.value,
-          stale: this.staleError?.key === key ? this.staleError.error : undefined,
+          stale:
+            this.staleError && sameRun(this.staleError.key, key) ? this.staleError.error : undefined,
         };
     }
   }
@@ -450,7 +441,9 @@ export abstract class PortalElement<T> extends LitElement {
       case 'refreshing':
         // New arguments (another page) are a load the visitor asked for; a
         // periodic refresh of the same view is not news.
-        if (this.lastGood?.key !== this.argsKey()) this.#announcement = 'loading';
+        if (!this.lastGood || !sameRun(this.lastGood.key, this.#currentKey())) {
+          this.#announcement = 'loading';
+        }
         break;
       case 'loaded':
         this.#announcement = this.isEmpty(view.data) ? 'empty' : 'loaded';
@@ -469,24 +462,6 @@ export abstract class PortalElement<T> extends LitElement {
 
   #onFallbackChange(event: Event): void {
     this.hasFallback = hasContent((event.target as HTMLSlotElement).assignedNodes());
-  }
-
-  #renderHeading(text: string): TemplateResult {
-    // Real heading elements: some screen readers list role="heading" divs less reliably.
-    switch (this.effectiveHeadingLevel) {
-      case 1:
-        return html`<h1 part="header" class="header">${text}</h1>`;
-      case 3:
-        return html`<h3 part="header" class="header">${text}</h3>`;
-      case 4:
-        return html`<h4 part="header" class="header">${text}</h4>`;
-      case 5:
-        return html`<h5 part="header" class="header">${text}</h5>`;
-      case 6:
-        return html`<h6 part="header" class="header">${text}</h6>`;
-      default:
-        return html`<h2 part="header" class="header">${text}</h2>`;
-    }
   }
 
   /** The data, or the empty sentence when there is none. */
@@ -552,11 +527,16 @@ export abstract class PortalElement<T> extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         lang=${ifDefined(this.i18n.langAttribute)}
       >
-        ${this.#renderHeading(this.heading ?? this.defaultHeading(t))}
+        ${heading(this.effectiveHeadingLevel, 'header', this.heading ?? this.defaultHeading(t))}
         <div part="body" class="body">${body}</div>
       </section>
       <div class="visually-hidden announcer" role="status" aria-live="polite">${spoken}</div>`;
   }
+}
+
+/** Whether two runs load the same view: the same source and the same view arguments. */
+function sameRun(a: RunKey, b: RunKey): boolean {
+  return a.source === b.source && a.args === b.args;
 }
 
 /** Whether nodes hold anything a visitor would see (not just whitespace or comments). */

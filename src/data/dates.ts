@@ -6,6 +6,7 @@
  */
 
 import { ConfigError } from './errors.js';
+import { LruMap } from './lru.js';
 
 /** The zone of Vietnamese portals (UTC+7, no daylight saving). */
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -35,13 +36,15 @@ const NAMED_ZONES: Record<string, number> = {
   PDT: -420,
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Bounded: the zones come from page attributes, so a page could name many.
+const formatters = new LruMap<string, Intl.DateTimeFormat>(16);
 
 /** One cached formatter per zone: creating `Intl.DateTimeFormat` is costly. */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+  return formatters.getOrCreate(
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       era: 'short',
@@ -51,10 +54,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+    }),
+  );
 }
 
 /** Whether `timeZone` is an IANA zone name this browser knows. */

@@ -1,5 +1,6 @@
 import type { DateParts, ElementStrings, Lang, Translation } from './types.js';
 import { vi } from './vi.js';
+import { LruMap } from '../data/lru.js';
 
 export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
 
@@ -65,8 +66,9 @@ export function loadTranslation(lang: Lang): Promise<Translation> {
 
 // Creating an Intl formatter costs far more than using one (a 100-item list
 // spent most of its render building them), so each is made once per key.
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-const countFormatters = new Map<string, Intl.NumberFormat>();
+// Bounded, since locales and zones come from page attributes.
+const dateFormatters = new LruMap<string, Intl.DateTimeFormat>(32);
+const countFormatters = new LruMap<string, Intl.NumberFormat>(8);
 
 /** The settings of the date formatters, by the name they are cached under. */
 const DATE_FORMATS = {
@@ -93,11 +95,10 @@ function partsOf(
   timeZone: string,
 ): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
   const key = `${name}|${locale}|${timeZone}`;
-  let format = dateFormatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone, ...DATE_FORMATS[name] });
-    dateFormatters.set(key, format);
-  }
+  const format = dateFormatters.getOrCreate(
+    key,
+    () => new Intl.DateTimeFormat(locale, { timeZone, ...DATE_FORMATS[name] }),
+  );
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
   return parts;
@@ -148,13 +149,10 @@ export function formatCount(value: number, t: Translation, minDigits = 1): strin
   const wanted = Math.trunc(Number(minDigits));
   const digits = Number.isFinite(wanted) ? Math.min(21, Math.max(1, wanted)) : 1;
   const key = `${t.locale}|${digits}`;
-  let format = countFormatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(t.locale, {
-      maximumFractionDigits: 0,
-      minimumIntegerDigits: digits,
-    });
-    countFormatters.set(key, format);
-  }
+  const format = countFormatters.getOrCreate(
+    key,
+    () =>
+      new Intl.NumberFormat(t.locale, { maximumFractionDigits: 0, minimumIntegerDigits: digits }),
+  );
   return format.format(value);
 }

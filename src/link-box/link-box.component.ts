@@ -126,6 +126,10 @@ export class LinkBoxElement extends PortalElement<Link[]> {
     });
   }
 
+  protected override loadFailedMessage(t: Translation): string {
+    return t.loadFailed.linkBox;
+  }
+
   protected defaultHeading(t: Translation): string {
     return t.headings.linkBox;
   }

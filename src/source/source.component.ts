@@ -265,6 +265,8 @@ export class SourceElement extends LitElement {
   /** For a composite: the sources it names, to notice when one of them changes (composite chunk). */
   #references?: CompositeReferences;
   #following = false;
+  // The configuration the provided source was built from (see willUpdate).
+  #builtFrom?: string;
   #unsubscribeSources?: () => void;
 
   /** The data source widgets use: set it to plug in any backend. */
@@ -293,8 +295,12 @@ export class SourceElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
-    if (configChanged && !this.customSource && this.hasUpdated) {
+    // Compared with what the source was built from, not with `hasUpdated`: the
+    // first update also carries attributes set after connecting, which the
+    // source built in connectedCallback has not seen.
+    const configChanged =
+      CONFIG_PROPERTIES.some((name) => changed.has(name)) && this.#configKey() !== this.#builtFrom;
+    if (configChanged && !this.customSource) {
       this.#provided = this.#buildSource();
       this.#announce();
     } else if (changed.has('default') && this.hasUpdated) {
@@ -324,7 +330,13 @@ export class SourceElement extends LitElement {
     }
   }
 
+  /** The configuration properties' values, as one comparable string. */
+  #configKey(): string {
+    return JSON.stringify(CONFIG_PROPERTIES.map((name) => this[name]));
+  }
+
   #buildSource(): DataSource {
+    this.#builtFrom = this.#configKey();
     try {
       const timeZone = checkTimeZone(this.timezone || DEFAULT_TIME_ZONE);
       if (this.type === 'composite' && !compositeCode) return this.#compositeStandIn(timeZone);

@@ -104,6 +104,7 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   readonly #countUp = new CountUpController<VisitStatsField>(this);
   #timer?: ReturnType<typeof setTimeout>;
   #loading = false;
+  #reads = 0;
   #pushes = 0;
   #watched?: DataSource;
   #unwatch?: () => void;
@@ -112,7 +113,7 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   readonly #onVisibilityChange = () => {
     if (isHidden()) {
       this.#stopTimer();
-    } else if (this.#polling && typeof this.resolveSource() === 'object') {
+    } else if (this.#polling && this.currentSource) {
       // Figures are stale after a while in the background: read them now.
       this.reload();
     }
@@ -176,6 +177,10 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
     });
   }
 
+  protected override loadFailedMessage(t: Translation): string {
+    return t.loadFailed.visitStats;
+  }
+
   protected defaultHeading(t: Translation): string {
     return t.headings.visitStats;
   }
@@ -186,25 +191,31 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
 
   protected async fetchData(
     source: DataSource,
-    _args: readonly unknown[],
+    [record]: readonly unknown[],
     options: RequestOptions,
   ): Promise<VisitStats> {
     this.#stopTimer();
+    // Each read has its number, so a superseded one ending late cannot clear the flag of the newer one.
+    const read = ++this.#reads;
     this.#loading = true;
     const pushesBefore = this.#pushes;
     try {
-      const stats = await this.#readStats(source, options);
+      const stats = await this.#readStats(source, record === true, options);
       // A push that arrived while this read was under way is at least as new: keep it.
       if (this.#pushes === pushesBefore) this.live = undefined;
       return stats;
     } finally {
-      this.#loading = false;
+      if (read === this.#reads) this.#loading = false;
       if (!options.signal?.aborted) this.#scheduleNext();
     }
   }
 
-  async #readStats(source: DataSource, options: RequestOptions): Promise<VisitStats> {
-    if (this.record && source.recordVisit && !countedSources.has(source)) {
+  async #readStats(
+    source: DataSource,
+    record: boolean,
+    options: RequestOptions,
+  ): Promise<VisitStats> {
+    if (record && source.recordVisit && !countedSources.has(source)) {
       countedSources.add(source);
       try {
         const counted = await source.recordVisit(options);
@@ -277,14 +288,18 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
 
   /** Follows the resolved source's live figures, when it offers them. */
   #syncWatch(): void {
-    const resolved = this.isConnected ? this.resolveSource() : undefined;
-    const source = typeof resolved === 'object' ? resolved : undefined;
+    const source = this.isConnected ? this.currentSource : undefined;
     if (source === this.#watched) return;
     this.#stopWatching();
     if (!source?.watchVisitStats) return;
     this.#watched = source;
-    this.#stopTimer();
-    this.#unwatch = source.watchVisitStats((stats) => this.#onPush(stats));
+    try {
+      this.#unwatch = source.watchVisitStats((stats) => this.#onPush(stats));
+      this.#stopTimer();
+    } catch (error) {
+      // Live figures that fail to start leave the box polling as before.
+      console.warn('portal-widgets: <pw-visit-stats> could not follow live figures.', error);
+    }
   }
 
   #stopWatching(): void {

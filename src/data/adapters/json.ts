@@ -101,7 +101,14 @@ export function watchWhenLoaded(
       return () => pollEvery(pollMs, poll, callback);
     })
     .then((start) => {
-      if (!stopped) stop = start();
+      if (stopped) return;
+      try {
+        stop = start();
+      } catch (error) {
+        // A stream that cannot even start (say, a URL EventSource rejects) must not end the figures.
+        console.warn('portal-widgets: the live figures could not be started; polling instead.', error);
+        stop = pollEvery(pollMs, poll, callback);
+      }
     });
   return () => {
     stopped = true;

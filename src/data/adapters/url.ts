@@ -98,9 +98,10 @@ export async function getArticleFromUrl(
   id: string,
   options?: RequestOptions,
 ): Promise<Article> {
-  if (typeof id !== 'string' || id === '')
+  // Without `{id}` the URL names one article and the id is not used.
+  if (template.includes('{id}') && (typeof id !== 'string' || id === ''))
     throw new ConfigError('getArticle needs a non-empty article id.');
-  const target = template.replaceAll('{id}', encodeURIComponent(id));
+  const target = template.replaceAll('{id}', encodeURIComponent(String(id)));
   const response = await http.getJson(target, getOptions(options));
   return validateFrom(target, () => normalizeArticle(response.data, ctx));
 }

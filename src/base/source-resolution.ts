@@ -1,0 +1,94 @@
+import { ConfigError } from '../data/errors.js';
+import { LruMap } from '../data/lru.js';
+import type { DataSource } from '../data/types.js';
+import { getDefaultSource } from './source-registry.js';
+
+/** No source could be resolved for a widget; `reason` says which kind of miss. */
+export class SourceResolutionError extends ConfigError {
+  readonly reason: 'no-source' | 'source-not-found';
+  constructor(reason: 'no-source' | 'source-not-found', message: string) {
+    super(message);
+    this.name = 'SourceResolutionError';
+    this.reason = reason;
+  }
+}
+
+/**
+ * What a widget's source resolves to: a source; `'pending'` while the named
+ * `<pw-source>` or the rest of the page may still arrive; or the
+ * configuration error to show. Never thrown: resolution runs inside the task's
+ * argument function, where a throw would leave the box loading for ever.
+ */
+export type Resolution = DataSource | 'pending' | ConfigError;
+
+/** A `<pw-source>` as seen by widgets: anything holding a resolved data source. */
+interface SourceHolder extends Element {
+  source?: DataSource;
+}
+
+/** What a widget tells the resolver about itself. */
+export interface SourceRequest {
+  /** The source of the nearest enclosing `<pw-source>`. */
+  context?: DataSource;
+  /** The `source` attribute: the id of a `<pw-source>`. */
+  sourceId?: string;
+  /** The `src` attribute. */
+  src?: string;
+  /** Builds the widget's source for `src`; may throw a ConfigError. */
+  fromUrl: (src: string) => DataSource;
+}
+
+// One source per kind of widget and distinct `src`, so widgets alike share its
+// cache; bounded, since a page that keeps changing `src` would grow it for ever.
+const urlSources = new LruMap<string, DataSource | ConfigError>(64);
+
+// The same miss must give the same error object: the task compares its
+// arguments by identity, and a new error on each update would re-run it for ever.
+const misses = new LruMap<string, SourceResolutionError>(64);
+
+function miss(reason: 'no-source' | 'source-not-found', message: string): SourceResolutionError {
+  return misses.getOrCreate(message, () => new SourceResolutionError(reason, message));
+}
+
+/**
+ * The source of `widget`, in the order README documents: the enclosing
+ * `<pw-source>`, then `source="id"`, then `src`, then the page default.
+ */
+export function resolveSource(widget: Element, request: SourceRequest): Resolution {
+  const tag = `<${widget.localName}>`;
+  if (request.context) return request.context;
+  const { sourceId, src } = request;
+  if (sourceId) {
+    const root = widget.getRootNode() as Document | ShadowRoot;
+    const holder = (root.getElementById?.(sourceId) ??
+      document.getElementById(sourceId)) as SourceHolder | null;
+    if (holder?.source) return holder.source;
+    const mayStillArrive =
+      document.readyState === 'loading' ||
+      (holder?.localName === 'pw-source' && !customElements.get('pw-source'));
+    return mayStillArrive
+      ? 'pending'
+      : miss(
+          'source-not-found',
+          `${tag} names source="${sourceId}", but no <pw-source> with that id is on the page.`,
+        );
+  }
+  if (src) {
+    // The same mistake gives the same error object, so the task sees unchanged arguments.
+    return urlSources.getOrCreate(`${widget.localName} ${src}`, () => {
+      try {
+        return request.fromUrl(src);
+      } catch (error) {
+        return error instanceof ConfigError ? error : new ConfigError(String(error));
+      }
+    });
+  }
+  const fallback = getDefaultSource();
+  if (fallback) return fallback;
+  return document.readyState === 'loading'
+    ? 'pending'
+    : miss(
+        'no-source',
+        `${tag} has no data source: wrap it in <pw-source>, or set source, src or a default source.`,
+      );
+}
