@@ -286,10 +286,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       readonly ArticleSummary[],
     ];
     const earlier = requested > 1 && paging === 'more' ? shown : [];
-    const received = await source.listArticles(
-      { category, page: requested, pageSize },
-      options,
-    );
+    const received = await source.listArticles({ category, page: requested, pageSize }, options);
     // Number the page as asked: a backend that echoes another number must not
     // make "more" fetch the same page again or the wrong button look current.
     const page: Page<ArticleSummary> = { ...received, page: requested };

@@ -344,7 +344,8 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     [id]: readonly unknown[],
     options: RequestOptions,
   ): Promise<ArticleView> {
-    const articleId = typeof id === 'string' ? id : singleArticleSources.has(source) ? '' : undefined;
+    const articleId =
+      typeof id === 'string' ? id : singleArticleSources.has(source) ? '' : undefined;
     if (articleId === undefined) throw new NoArticleError();
     // The body is sanitized before it shows: start fetching the sanitizer now,
     // beside the article, instead of one round trip after it.

@@ -427,7 +427,9 @@ export abstract class PortalElement<T> extends LitElement {
           state: 'refreshing',
           data: this.lastGood.value,
           stale:
-            this.staleError && sameRun(this.staleError.key, key) ? this.staleError.error : undefined,
+            this.staleError && sameRun(this.staleError.key, key)
+              ? this.staleError.error
+              : undefined,
         };
     }
   }

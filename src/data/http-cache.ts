@@ -4,6 +4,7 @@
  * shared by identical reads while it is in flight. It knows nothing of HTTP:
  * it is given a key and a way to load, and http.ts gives it the transport.
  */
+import { LruMap } from './lru.js';
 
 /**
  * @internal Starts the load of one key. `revalidate`: the answer must not
@@ -34,8 +35,7 @@ interface CacheEntry<T> {
  * caller aborts, so it never holds more than what is being asked for at once.
  */
 export class ReadCache<T> {
-  /** Insertion order doubles as recency order: a hit moves its entry to the end. */
-  private readonly entries = new Map<string, CacheEntry<T>>();
+  private readonly entries: LruMap<string, CacheEntry<T>>;
   private readonly inflight = new Map<string, Flight<T>>();
   /** Bumped by clear(), so loads already running do not refill the cache with old data. */
   private generation = 0;
@@ -49,7 +49,9 @@ export class ReadCache<T> {
     private readonly ttlMs: number,
     private readonly staleMs: number,
     private readonly maxEntries: number,
-  ) {}
+  ) {
+    this.entries = new LruMap(maxEntries);
+  }
 
   /**
    * Answers `key` from the cache (a stale answer also starts one background
@@ -70,8 +72,6 @@ export class ReadCache<T> {
       if (entry) {
         const age = Date.now() - entry.storedAt;
         if (age < this.ttlMs + this.staleMs) {
-          this.entries.delete(key);
-          this.entries.set(key, entry);
           if (age >= this.ttlMs && !this.inflight.has(key)) this.start(key, load, true, true);
           return Promise.resolve(entry.value);
         }
@@ -85,13 +85,7 @@ export class ReadCache<T> {
   /** Keeps `value` as the fresh answer of `key`, evicting the least recently used beyond the bound. */
   store(key: string, value: T): void {
     if (this.maxEntries === 0 || this.ttlMs + this.staleMs <= 0) return;
-    this.entries.delete(key);
     this.entries.set(key, { value, storedAt: Date.now() });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
   }
 
   /** Empties the cache; loads in flight still answer their callers but are not stored. */

@@ -106,7 +106,10 @@ export function watchWhenLoaded(
         stop = start();
       } catch (error) {
         // A stream that cannot even start (say, a URL EventSource rejects) must not end the figures.
-        console.warn('portal-widgets: the live figures could not be started; polling instead.', error);
+        console.warn(
+          'portal-widgets: the live figures could not be started; polling instead.',
+          error,
+        );
         stop = pollEvery(pollMs, poll, callback);
       }
     });
