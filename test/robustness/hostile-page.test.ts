@@ -15,6 +15,8 @@ interface HostileWindow extends Window {
   __consoleErrors: string[];
   __opened: { url: string; target?: string; features?: string }[];
   __submits: number;
+  Array: ArrayConstructor;
+  Event: typeof Event;
   define?: { amd?: unknown };
   jQuery?: { fn: { jquery: string } };
   Zone?: unknown;
