@@ -17,6 +17,7 @@ interface HostileWindow extends Window {
   __submits: number;
   Array: ArrayConstructor;
   Event: typeof Event;
+  JSON: JSON;
   define?: { amd?: unknown };
   jQuery?: { fn: { jquery: string } };
   Zone?: unknown;
