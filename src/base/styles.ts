@@ -14,6 +14,18 @@ export const boxStyles = css`
     font-size: var(--pw-font-size, inherit);
     line-height: var(--pw-line-height, inherit);
     color: var(--pw-color-text, #1f2328);
+    /* The page's other inherited text styles (an uppercase, letter-spaced,
+       italic body) stop here; the header sets its own through its tokens. */
+    font-style: normal;
+    font-weight: normal;
+    font-variant: normal;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-indent: 0;
+    text-shadow: none;
+    text-align: start;
+    white-space: normal;
     min-width: 0;
     max-width: 100%;
   }
