@@ -21,7 +21,7 @@ export const activityListStyles = css`
     display: flex;
     gap: 0.75em;
     padding: 0.5em 0;
-    border-bottom: 1px dotted var(--pw-color-border, #d5d9de);
+    border-bottom: 1px dotted var(--_pw-color-border);
   }
   .item:first-child {
     padding-top: 0;
@@ -45,7 +45,7 @@ export const activityListStyles = css`
   .date {
     margin-left: 0.35em;
     font-size: 0.875em;
-    color: var(--pw-color-muted, #57606a);
+    color: var(--_pw-color-muted);
     white-space: nowrap;
   }
   .summary {
@@ -61,8 +61,8 @@ export const activityListStyles = css`
     height: auto;
     aspect-ratio: 4 / 3;
     object-fit: cover;
-    border-radius: var(--pw-radius, 4px);
-    background: var(--pw-color-skeleton, #e8eaed);
+    border-radius: var(--_pw-radius);
+    background: var(--_pw-color-skeleton);
   }
 
   /*
@@ -113,19 +113,19 @@ export const activityListStyles = css`
       auto-fill,
       minmax(min(100%, var(--pw-card-min-width, 14em)), 1fr)
     );
-    gap: var(--pw-space, 0.75em);
+    gap: var(--_pw-space);
   }
   .card {
     position: relative;
     flex-direction: column;
     gap: 0;
     padding: 0;
-    border: 1px solid var(--pw-color-border, #d5d9de);
-    border-radius: var(--pw-radius, 4px);
+    border: 1px solid var(--_pw-color-border);
+    border-radius: var(--_pw-radius);
     overflow: hidden;
   }
   .card:last-child {
-    border-bottom: 1px solid var(--pw-color-border, #d5d9de);
+    border-bottom: 1px solid var(--_pw-color-border);
   }
   .card .thumb {
     border-radius: 0;
@@ -146,18 +146,14 @@ export const activityListStyles = css`
     inset: 0;
   }
   .card:hover {
-    border-color: var(--pw-color-link, #0b4f8a);
+    border-color: var(--_pw-color-link);
   }
   .card:has(a:focus-visible) {
-    outline: var(--pw-focus-ring-width, 2px) solid var(--pw-color-focus, #1a73e8);
+    outline: var(--_pw-focus-ring-width) solid var(--_pw-color-focus);
     outline-offset: 1px;
   }
   .placeholder {
-    background: linear-gradient(
-      135deg,
-      var(--pw-color-skeleton, #e8eaed),
-      var(--pw-color-border, #d5d9de)
-    );
+    background: linear-gradient(135deg, var(--_pw-color-skeleton), var(--_pw-color-border));
   }
 
   .skeleton-list .thumb.skeleton {
@@ -180,26 +176,26 @@ export const activityListStyles = css`
     align-items: center;
     gap: 0.3em;
     list-style: none;
-    margin: var(--pw-space, 0.75em) 0 0;
+    margin: var(--_pw-space) 0 0;
     padding: 0;
   }
   .pagination button {
     min-width: 2.4em;
     min-height: 2.2em;
     padding: 0.2em 0.6em;
-    color: var(--pw-color-link, #0b4f8a);
+    color: var(--_pw-color-link);
     background: transparent;
-    border-color: var(--pw-color-border, #d5d9de);
+    border-color: var(--_pw-color-border);
   }
   .pagination button[aria-current='page'] {
-    color: var(--pw-button-color, #ffffff);
-    background: var(--pw-button-bg, var(--pw-color-primary, #9e1b1b));
+    color: var(--_pw-button-color);
+    background: var(--_pw-button-bg);
     border-color: transparent;
     font-weight: 700;
   }
   .pagination button:disabled {
     cursor: default;
-    color: var(--pw-color-muted, #57606a);
+    color: var(--_pw-color-muted);
     opacity: 0.6;
     filter: none;
   }
@@ -219,11 +215,11 @@ export const activityListStyles = css`
   .gap {
     min-width: 1.2em;
     text-align: center;
-    color: var(--pw-color-muted, #57606a);
+    color: var(--_pw-color-muted);
   }
   .more {
     display: block;
-    margin: var(--pw-space, 0.75em) auto 0;
+    margin: var(--_pw-space) auto 0;
   }
   .more[aria-disabled='true'] {
     cursor: progress;

@@ -1,12 +1,15 @@
 import { css } from 'lit';
 
 export const articleStyles = css`
+  :host {
+    --_pw-tool-color: var(--pw-tool-color, var(--_pw-color-primary));
+  }
   .category {
     margin: 0 0 0.25em;
     font-size: 0.875em;
     font-weight: 600;
     text-transform: uppercase;
-    color: var(--pw-color-primary, #9e1b1b);
+    color: var(--_pw-color-primary);
   }
   .title {
     margin: 0 0 0.4em;
@@ -18,17 +21,17 @@ export const articleStyles = css`
   .date {
     margin: 0 0 0.75em;
     font-size: 0.875em;
-    color: var(--pw-color-muted, #57606a);
+    color: var(--_pw-color-muted);
   }
 
   /* Tools: quiet outlined buttons under the date line, as portals place them. */
   .tools {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--pw-space-small, 0.4em);
+    gap: var(--_pw-space-small);
     margin: 0 0 0.9em;
     padding-bottom: 0.6em;
-    border-bottom: 1px solid var(--pw-color-border, #d5d9de);
+    border-bottom: 1px solid var(--_pw-color-border);
   }
   .tool {
     display: inline-flex;
@@ -39,24 +42,24 @@ export const articleStyles = css`
     font-size: 0.875em;
     line-height: 1.3;
     text-decoration: none;
-    color: var(--pw-tool-color, var(--pw-color-primary, #9e1b1b));
-    background: var(--pw-color-surface, #ffffff);
+    color: var(--_pw-tool-color);
+    background: var(--_pw-color-surface);
     border: 1px solid currentColor;
-    border-radius: var(--pw-radius-small, var(--pw-radius, 4px));
+    border-radius: var(--_pw-radius-small);
     cursor: pointer;
   }
   .tool:hover {
     filter: none;
-    color: var(--pw-color-surface, #ffffff);
-    background: var(--pw-tool-color, var(--pw-color-primary, #9e1b1b));
+    color: var(--_pw-color-surface);
+    background: var(--_pw-tool-color);
   }
   .tool[aria-disabled='true'] {
     cursor: default;
     opacity: 0.55;
   }
   .tool[aria-disabled='true']:hover {
-    color: var(--pw-tool-color, var(--pw-color-primary, #9e1b1b));
-    background: var(--pw-color-surface, #ffffff);
+    color: var(--_pw-tool-color);
+    background: var(--_pw-color-surface);
   }
   .link-fallback {
     margin: 0 0 0.9em;
@@ -73,8 +76,8 @@ export const articleStyles = css`
     width: 100%;
     font: inherit;
     padding: 0.3em 0.4em;
-    border: 1px solid var(--pw-color-border, #d5d9de);
-    border-radius: var(--pw-radius-small, var(--pw-radius, 4px));
+    border: 1px solid var(--_pw-color-border);
+    border-radius: var(--_pw-radius-small);
   }
 
   /* A−/A+ scale everything under the title. */
@@ -107,7 +110,7 @@ export const articleStyles = css`
     font-size: 0.875em;
     font-style: italic;
     text-align: center;
-    color: var(--pw-color-muted, #57606a);
+    color: var(--_pw-color-muted);
   }
   .content {
     line-height: var(--pw-article-line-height, 1.6);
@@ -132,7 +135,7 @@ export const articleStyles = css`
   }
   .content td,
   .content th {
-    border: 1px solid var(--pw-color-border, #d5d9de);
+    border: 1px solid var(--_pw-color-border);
     padding: 0.3em 0.5em;
   }
   .author {
@@ -144,8 +147,8 @@ export const articleStyles = css`
     margin: 1.25em 0 0.5em;
     font-size: 1em;
     font-weight: 700;
-    color: var(--pw-color-primary, #9e1b1b);
-    border-bottom: 1px solid var(--pw-color-border, #d5d9de);
+    color: var(--_pw-color-primary);
+    border-bottom: 1px solid var(--_pw-color-border);
     padding-bottom: 0.25em;
   }
   .attachments ul,

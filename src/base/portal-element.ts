@@ -85,7 +85,7 @@ export { clampHeadingLevel };
  * @cssproperty --pw-color-skeleton - Loading placeholder color.
  * @cssproperty --pw-focus-ring-width - Width of the keyboard focus ring.
  * @cssproperty --pw-radius - Corner radius of the box.
- * @cssproperty --pw-radius-small - Corner radius of buttons, inputs and placeholders.
+ * @cssproperty --pw-radius-small - Corner radius of buttons, inputs and placeholders. Default: `--pw-radius`.
  * @cssproperty --pw-space - Inner spacing of the box body.
  * @cssproperty --pw-space-small - Gaps between small pieces (buttons, lines).
  * @cssproperty --pw-box-border-width - Width of the box border (0 for a borderless card).

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const linkBoxStyles = css`
+  :host {
+    --_pw-logo-height: var(--pw-logo-height, 3em);
+  }
   .picker {
     display: flex;
     gap: 0.5em;
@@ -10,15 +13,15 @@ export const linkBoxStyles = css`
     min-width: 0;
     font: inherit;
     padding: 0.3em;
-    border: 1px solid var(--pw-color-border, #d5d9de);
-    border-radius: var(--pw-radius, 4px);
-    background: var(--pw-color-surface, #ffffff);
+    border: 1px solid var(--_pw-color-border);
+    border-radius: var(--_pw-radius);
+    background: var(--_pw-color-surface);
     color: inherit;
   }
   .hint {
     margin: 0.5em 0 0;
     font-size: 0.875em;
-    color: var(--pw-color-error, #a40e26);
+    color: var(--_pw-color-error);
   }
   /* Kept in the page while empty, so assistive technology hears it when it fills. */
   .hint.idle {
@@ -33,7 +36,7 @@ export const linkBoxStyles = css`
     margin: 0 0 0.25em;
     font-size: 0.875em;
     font-weight: 700;
-    color: var(--pw-color-muted, #57606a);
+    color: var(--_pw-color-muted);
   }
   ul {
     list-style: none;
@@ -53,13 +56,13 @@ export const linkBoxStyles = css`
     align-items: center;
     justify-content: center;
     height: 100%;
-    min-height: calc(var(--pw-logo-height, 3em) + 0.8em);
+    min-height: calc(var(--_pw-logo-height) + 0.8em);
     padding: 0.4em;
     text-align: center;
     font-size: 0.875em;
     text-decoration: none;
-    border: 1px solid var(--pw-color-border, #d5d9de);
-    border-radius: var(--pw-radius, 4px);
+    border: 1px solid var(--_pw-color-border);
+    border-radius: var(--_pw-radius);
   }
   .logos a:hover {
     border-color: currentColor;
@@ -68,7 +71,7 @@ export const linkBoxStyles = css`
     display: block;
     max-width: 100%;
     width: auto;
-    height: var(--pw-logo-height, 3em);
+    height: var(--_pw-logo-height);
     object-fit: contain;
   }
 `;

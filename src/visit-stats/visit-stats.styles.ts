@@ -20,6 +20,6 @@ export const visitStatsStyles = css`
     margin: 0;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
-    color: var(--pw-stats-value-color, var(--pw-color-primary, #9e1b1b));
+    color: var(--pw-stats-value-color, var(--_pw-color-primary));
   }
 `;
