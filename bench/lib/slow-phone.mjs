@@ -51,12 +51,12 @@ export function scriptRoundTrips(requests) {
 }
 
 /**
- * Whether the sanitizer chunk (DOMPurify) was requested before the article's
+ * Whether the article's body chunk (DOMPurify and the article drawing) was requested before the article's
  * data had fully arrived: `true`, `false`, or `undefined` when either request
  * is missing from the log.
  */
 export function sanitizerOverlapsArticle(requests) {
-  const sanitizer = requests.find((r) => /purify/.test(r.path));
+  const sanitizer = requests.find((r) => /article-body|purify/.test(r.path));
   const article = requests.find((r) => r.path === ARTICLE_PATH);
   if (!sanitizer || !article?.end) return undefined;
   return sanitizer.start < article.end;

@@ -6,9 +6,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Article, ArticleSummary, DataSource, RequestOptions } from '../data/types.js';
-import { heading } from '../base/heading.js';
 import { PortalElement } from '../base/portal-element.js';
 import {
   getArticleFromUrl,
@@ -25,23 +23,10 @@ import {
   type ArticleTarget,
 } from '../base/article-navigation.js';
 import { ConfigError, type DataError } from '../data/errors.js';
-import { addVietnamese, formatDate, formatDateTime, type Translation } from '../i18n/index.js';
+import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viArticle } from '../i18n/vi-article.js';
 import { articleStyles } from './article.styles.js';
-import {
-  canShare,
-  mailtoHref,
-  parseTools,
-  readTextSize,
-  stepTextSize,
-  storeTextSize,
-  TEXT_SIZES,
-  voiceFor,
-  watchVoices,
-  type ArticleTool,
-} from './article-tools.js';
-import type * as ToolActions from './article-tool-actions.js';
-import { loadSanitizer, sanitizeHtml, TABLE_SCROLL_CLASS } from './sanitize.js';
+import type * as ArticleBody from './article-body.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
 addVietnamese(viArticle);
@@ -95,6 +80,23 @@ export class NoArticleError extends ConfigError {
     super('<pw-article> has no article-id, no id in the page URL (id-param) and no selection.');
     this.name = 'NoArticleError';
   }
+}
+
+type ArticleBodyModule = typeof ArticleBody;
+
+let bodyChunk: Promise<ArticleBodyModule> | undefined;
+
+/**
+ * The article's body chunk (sanitizer, drawing, tools), downloaded once. An
+ * article asks for it as it asks for its data, so both downloads run side by
+ * side; a failed download is tried again by the next call.
+ */
+export function loadArticleBody(): Promise<ArticleBodyModule> {
+  bodyChunk ??= import('./article-body.js').catch((error: unknown) => {
+    bodyChunk = undefined;
+    throw error;
+  });
+  return bodyChunk;
 }
 
 /**
@@ -158,10 +160,6 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     tools: {},
     selectedId: { state: true },
     urlId: { state: true },
-    textSize: { state: true },
-    speaking: { state: true },
-    linkFallback: { state: true },
-    toolMessage: { state: true },
   };
 
   /** The id of the article to show. */
@@ -194,25 +192,9 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   /** The id in the page URL, when `id-param` is set. */
   private urlId?: string;
 
-  /**
-   * Text size in percent, one of the A−/A+ steps; the stored one is read only
-   * for the `font` tool (the first read of storage is slow on a phone).
-   */
-  private textSize = 100;
-
-  /** Whether the article is being read aloud. */
-  private speaking = false;
-
-  /** Set when copying the link failed: the field offering it is shown. */
-  private linkFallback = false;
-
-  /** What the tools' status region says (copied, text size). */
-  private toolMessage = '';
-
-  private stopSpeech?: () => void;
-  private unwatchVoices?: () => void;
-  private shownId?: string;
-  private tableObserver?: ResizeObserver;
+  // The body chunk and the toolbar, once the first article has been loaded.
+  private body?: ArticleBodyModule;
+  private toolbar?: ArticleBody.ArticleToolsController;
   // The article drawn in this render (the box draws it before its title): a failed
   // refresh still shows the last good article, and the title must keep its category.
   private drawn?: ArticleView;
@@ -247,8 +229,6 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
     this.readUrl();
-    // Another article on the site may have changed the size since this one was made.
-    this.readTextSize();
   }
 
   override disconnectedCallback(): void {
@@ -257,33 +237,17 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     queueMicrotask(() => {
       if (!this.isConnected) this.relatedTask.abort();
     });
-    this.stopReading();
-    this.unwatchVoices?.();
-    this.unwatchVoices = undefined;
-    this.tableObserver?.disconnect();
-    this.tableObserver = undefined;
+    this.body?.forgetTables(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idParam')) this.readUrl();
-    if (changed.has('tools')) this.readTextSize();
-    if (this.currentId !== this.shownId) {
-      // Another article: whatever the tools were doing belonged to the old one.
-      this.shownId = this.currentId;
-      this.stopReading();
-      this.linkFallback = false;
-      this.toolMessage = '';
-    }
-    if (!this.unwatchVoices && this.toolList.includes('speak')) {
-      // Browsers load their voices late; show "Đọc bài" once one for our language arrives.
-      this.unwatchVoices = watchVoices(() => this.requestUpdate());
-    }
     super.willUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.markScrollingTables();
+    this.body?.markScrollingTables(this, this.renderRoot, () => this.i18n.t.article.table);
   }
 
   /** Shows the article with this id, as a list's `target` does. */
@@ -294,14 +258,6 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   /** The id being shown: a selection, else the URL's, else `article-id`. */
   get currentId(): string | undefined {
     return this.selectedId || this.urlId || this.articleId || undefined;
-  }
-
-  private get toolList(): ArticleTool[] {
-    return parseTools(this.tools);
-  }
-
-  private readTextSize(): void {
-    if (this.toolList.includes('font')) this.textSize = readTextSize();
   }
 
   private readUrl(): void {
@@ -347,11 +303,13 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     const articleId =
       typeof id === 'string' ? id : singleArticleSources.has(source) ? '' : undefined;
     if (articleId === undefined) throw new NoArticleError();
-    // The body is sanitized before it shows: start fetching the sanitizer now,
-    // beside the article, instead of one round trip after it.
-    loadSanitizer().catch(() => undefined);
+    // The body is sanitized and drawn by its own chunk: fetch it now, beside
+    // the article, instead of one round trip after it.
+    const body = loadArticleBody();
+    body.catch(() => undefined);
     const article = await source.getArticle(articleId, options);
-    const view = { article, safeBody: await sanitizeHtml(article.body) };
+    this.body = await body;
+    const view = { article, safeBody: this.body.sanitizeHtml(article.body) };
     sourceOfView.set(view, source);
     return view;
   }
@@ -380,213 +338,41 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     </div>`;
   }
 
-  protected renderData(view: ArticleView): TemplateResult {
+  protected renderData(view: ArticleView): TemplateResult | typeof nothing {
+    // Loaded data means the body chunk has arrived (fetchData waited for it).
+    const body = this.body;
+    if (!body) return nothing;
     this.drawn = view;
-    const t = this.i18n.t;
-    const { article } = view;
-    const titleLevel = Math.min(6, this.effectiveHeadingLevel + 1);
-    const sectionLevel = Math.min(6, titleLevel + 1);
-    const dateLine = formatDateTime(article.date, t, this.timeZone);
-    // The box title is the category by default; name it in the article only when it is not.
-    const category = article.category?.name;
-    const showCategory = category && this.heading !== undefined && this.heading !== category;
-    return html`<article part="article" class="article">
-      ${showCategory ? html`<p part="category" class="category">${category}</p>` : nothing}
-      ${heading(titleLevel, 'title', article.title)}
-      ${
-        dateLine
-          ? html`<p part="date" class="date">
-              <time datetime=${article.date ?? ''}>${dateLine}</time>
-            </p>`
-          : nothing
-      }
-      ${this.renderTools(article)}
-      <div part="text" class=${`text size-${this.textSize}`}>
-        ${article.summary ? html`<p part="summary" class="summary">${article.summary}</p>` : nothing}
-        ${
-          article.image
-            ? html`<figure part="figure" class="figure">
-                <img part="image" src=${article.image.src} alt=${article.image.alt ?? ''} />
-                ${
-                  article.image.alt
-                    ? // The caption repeats the alt text: read once, from the image.
-                      html`<figcaption aria-hidden="true">${article.image.alt}</figcaption>`
-                    : nothing
-                }
-              </figure>`
-            : nothing
-        }
-        <div part="content" class="content">${unsafeHTML(view.safeBody)}</div>
-        ${
-          article.author
-            ? html`<p part="author" class="author">
-                <span class="visually-hidden">${t.article.author}: </span>${article.author}
-              </p>`
-            : nothing
-        }
-        ${
-          article.attachments?.length
-            ? html`<section part="attachments" class="attachments">
-                ${heading(sectionLevel, 'section-title', t.article.attachments)}
-                <ul>
-                  ${article.attachments.map(
-                    (file) => html`<li><a href=${file.url} download>${file.name}</a></li>`,
-                  )}
-                </ul>
-              </section>`
-            : nothing
-        }
-      </div>
-      ${this.renderRelatedSection(view.article, sectionLevel)}
-    </article>`;
-  }
-
-  private renderTools(article: Article): TemplateResult | typeof nothing {
-    const tools = this.toolList;
-    if (tools.length === 0) return nothing;
-    const t = this.i18n.t;
-    const link = this.linkOf(article);
-    const smallest = this.textSize <= TEXT_SIZES[0];
-    const largest = this.textSize >= TEXT_SIZES[TEXT_SIZES.length - 1];
-    const voice = tools.includes('speak') ? voiceFor(t.locale) : undefined;
-    const buttons = tools.map((tool) => {
-      switch (tool) {
-        case 'print':
-          return html`<button
-            type="button"
-            part="tool print-button"
-            class="tool"
-            @click=${this.print}
-          >
-            ${t.article.print}
-          </button>`;
-        case 'font':
-          // aria-disabled, not disabled: the button keeps focus at the end of the range.
-          // The glyphs are a symbol; the words are the name.
-          return html`<button
-              type="button"
-              part="tool smaller-button"
-              class="tool"
-              aria-disabled=${smallest ? 'true' : 'false'}
-              @click=${() => this.changeTextSize(-1)}
-            >
-              <span aria-hidden="true">A−</span
-              ><span class="visually-hidden">${t.article.smaller}</span></button
-            ><button
-              type="button"
-              part="tool larger-button"
-              class="tool"
-              aria-disabled=${largest ? 'true' : 'false'}
-              @click=${() => this.changeTextSize(1)}
-            >
-              <span aria-hidden="true">A+</span
-              ><span class="visually-hidden">${t.article.larger}</span>
-            </button>`;
-        case 'email':
-          return html`<a part="tool email-link" class="tool" href=${mailtoHref(article.title, link)}
-            >${t.article.email}</a
-          >`;
-        case 'share':
-          return html`<button
-              type="button"
-              part="tool copy-button"
-              class="tool"
-              @click=${() => this.copyLink(link)}
-            >
-              ${t.article.copyLink}</button
-            >${
-              canShare()
-                ? html`<button
-                    type="button"
-                    part="tool share-button"
-                    class="tool"
-                    @click=${() => this.share(article.title, link)}
-                  >
-                    ${t.article.share}
-                  </button>`
-                : nothing
-            }`;
-        case 'speak':
-          return voice || this.speaking
-            ? html`<button
-                type="button"
-                part="tool speak-button"
-                class="tool"
-                @click=${this.toggleSpeech}
-              >
-                ${this.speaking ? t.article.stopSpeaking : t.article.speak}
-              </button>`
-            : nothing;
-      }
+    this.toolbar ??= new body.ArticleToolsController(this, () => this.i18n.t);
+    return body.renderArticle({
+      view,
+      t: this.i18n.t,
+      timeZone: this.timeZone,
+      boxLevel: this.effectiveHeadingLevel,
+      boxHeading: this.heading,
+      tools: this.toolbar,
+      link: this.linkOf(view.article),
+      related: this.relatedItems(view.article),
+      relatedHref: (item) => articleUrl(item.id, this.idParam || 'id'),
+      openRelated: (event, item) => this.openRelated(event, item),
+      placeholder: (lines) => this.renderSkeletonLines(lines),
     });
-    return html`<div part="tools" class="tools" role="group" aria-label=${t.article.tools}>
-        ${buttons}
-      </div>
-      ${
-        this.linkFallback
-          ? html`<div part="link-fallback" class="link-fallback">
-              <p id="link-help">${t.article.copyFailed}</p>
-              <label for="link-field">${t.article.link}</label>
-              <input
-                id="link-field"
-                part="link-field"
-                type="url"
-                readonly
-                .value=${link}
-                aria-describedby="link-help"
-                @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-              />
-            </div>`
-          : nothing
-      }
-      <p class="visually-hidden" role="status">${this.toolMessage}</p>`;
   }
 
   /**
-   * "Các tin khác" under the article: a busy placeholder while they load (the
-   * items of this article shown before stay up during a reload), the items,
-   * or nothing when there are none or they could not be loaded.
+   * "Các tin khác" of `article` as drawn: the items (those of this article
+   * shown before stay up during a reload), `undefined` while they load, or
+   * `null` when there are none, none are asked for, or they failed to load.
    */
-  private renderRelatedSection(article: Article, level: number): TemplateResult | typeof nothing {
-    if (!article.category || this.relatedCount === 0) return nothing;
+  private relatedItems(article: Article): ArticleSummary[] | undefined | null {
+    if (!article.category || this.relatedCount === 0) return null;
     const task = this.relatedTask;
     const earlier = task.value?.articleId === article.id ? task.value.items : undefined;
     if (task.status === TaskStatus.COMPLETE || earlier) {
       const items = earlier ?? [];
-      return items.length ? this.renderRelated(items, level) : nothing;
+      return items.length ? items : null;
     }
-    if (task.status === TaskStatus.ERROR) return nothing;
-    return this.renderRelated(undefined, level);
-  }
-
-  /** The related items; `undefined` while they load, drawn as placeholder lines. */
-  private renderRelated(items: ArticleSummary[] | undefined, level: number): TemplateResult {
-    const t = this.i18n.t;
-    return html`<nav
-      part="related"
-      class="related"
-      aria-label=${t.article.related}
-      aria-busy=${items ? 'false' : 'true'}
-    >
-      ${heading(level, 'section-title', t.article.related)}
-      ${items ? this.renderRelatedItems(items) : this.renderSkeletonLines(2)}
-    </nav>`;
-  }
-
-  private renderRelatedItems(items: ArticleSummary[]): TemplateResult {
-    const t = this.i18n.t;
-    return html`<ul>
-      ${items.map((item) => {
-        const date = formatDate(item.date, t, this.timeZone);
-        return html`<li>
-          <a
-            href=${articleUrl(item.id, this.idParam || 'id')}
-            @click=${(e: MouseEvent) => this.openRelated(e, item)}
-            >${item.title}</a
-          >${date ? html` <time class="date" datetime=${item.date ?? ''}>(${date})</time>` : nothing}
-        </li>`;
-      })}
-    </ul>`;
+    return task.status === TaskStatus.ERROR ? null : undefined;
   }
 
   /** The link that e-mail and sharing send: the backend's own article URL, else this page's. */
@@ -601,110 +387,5 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     if (this.id) showInArticle(this, item.id);
     else this.showArticle(item.id);
     this.scrollIntoView({ block: 'start' });
-  }
-
-  /**
-   * What the tools do, loaded on the first press: most visitors never press
-   * one. When it cannot be loaded, says so in the tools' status region,
-   * naming the tool pressed, and resolves to undefined.
-   */
-  private async toolActions(
-    tool: 'print' | 'copyLink' | 'share' | 'speak',
-  ): Promise<typeof ToolActions | undefined> {
-    try {
-      return await import('./article-tool-actions.js');
-    } catch (error) {
-      console.warn('<pw-article> could not load its tools', error);
-      const t = this.i18n.t;
-      void this.say(`${t.article[tool]}: ${t.errors.network}`);
-      return undefined;
-    }
-  }
-
-  private async print(): Promise<void> {
-    (await this.toolActions('print'))?.printOnly(this);
-  }
-
-  private changeTextSize(direction: 1 | -1): void {
-    const size = stepTextSize(this.textSize, direction);
-    if (size === this.textSize) return;
-    this.textSize = size;
-    storeTextSize(size);
-    void this.say(this.i18n.t.article.textSize(size));
-  }
-
-  private async copyLink(link: string): Promise<void> {
-    const actions = await this.toolActions('copyLink');
-    if (await actions?.copyText(link)) {
-      this.linkFallback = false;
-      void this.say(this.i18n.t.article.copied);
-      return;
-    }
-    // Refused (no permission, insecure page) or not loaded: offer the link to copy by hand.
-    this.linkFallback = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#link-field')?.focus();
-  }
-
-  private async share(title: string, link: string): Promise<void> {
-    const actions = await this.toolActions('share');
-    if ((await actions?.shareLink(title, link)) === 'failed') await this.copyLink(link);
-  }
-
-  private async toggleSpeech(): Promise<void> {
-    if (this.speaking) {
-      this.stopReading();
-      return;
-    }
-    const actions = await this.toolActions('speak');
-    // Removed while loading, or a second press already started reading.
-    if (!actions || !this.isConnected || this.speaking) return;
-    const voice = voiceFor(this.i18n.t.locale);
-    if (!voice) return;
-    this.speaking = true;
-    this.stopSpeech = actions.speak(actions.readableText(this.renderRoot), voice, () => {
-      this.stopSpeech = undefined;
-      this.speaking = false;
-    });
-  }
-
-  private stopReading(): void {
-    this.stopSpeech?.();
-    this.stopSpeech = undefined;
-    this.speaking = false;
-  }
-
-  /** Says `message` in the tools' status region, again even when it is the same as last time. */
-  private async say(message: string): Promise<void> {
-    this.toolMessage = '';
-    await this.updateComplete;
-    this.toolMessage = message;
-  }
-
-  /**
-   * A wide table scrolls inside its box; a box that really scrolls must be
-   * reachable by keyboard and named, one that does not stays out of the tab order.
-   */
-  private markScrollingTables(): void {
-    const content = this.renderRoot.querySelector('[part~="content"]');
-    if (!content) return;
-    const boxes = content.querySelectorAll<HTMLElement>(`.${TABLE_SCROLL_CLASS}`);
-    if (boxes.length === 0) return;
-    if (!this.tableObserver) {
-      this.tableObserver = new ResizeObserver(() => this.markScrollingTables());
-    }
-    this.tableObserver.observe(content);
-    const label = this.i18n.t.article.table;
-    for (const box of boxes) {
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.tabIndex = 0;
-        box.setAttribute('role', 'region');
-        box.setAttribute('aria-label', label);
-      } else {
-        box.removeAttribute('tabindex');
-        box.removeAttribute('role');
-        box.removeAttribute('aria-label');
-      }
-    }
   }
 }

@@ -1,11 +1,12 @@
-import type { Config } from 'dompurify';
+import DOMPurify, { type Config } from 'dompurify';
 import type { TrustedTypePolicy, TrustedTypesWindow } from 'trusted-types/lib/index.js';
 
 /**
  * Article bodies are untrusted HTML. DOMPurify removes scripts, event
  * handlers and `javascript:` URLs; we also drop inline styles and forms, which
- * break the box layout and strict CSP. DOMPurify is a chunk of its own, so
- * pages without an article never download it.
+ * break the box layout and strict CSP. This module is part of the article's
+ * body chunk (article-body.ts), so pages without an article never download
+ * DOMPurify.
  */
 const config: Config & { RETURN_DOM_FRAGMENT: true } = {
   // A <template> is inert, but its content is markup waiting for someone to clone it.
@@ -55,23 +56,8 @@ function bodyPolicy(): TrustedTypePolicy | null {
 /** Class of the box each body table is wrapped in, so a wide table scrolls inside the article. */
 export const TABLE_SCROLL_CLASS = 'table-scroll';
 
-let purifier: Promise<typeof import('dompurify')> | undefined;
-
-/**
- * DOMPurify's chunk, downloaded once. An article calls this as soon as it asks
- * for its data, so the two downloads run side by side; a failed download is
- * tried again by the next call.
- */
-export function loadSanitizer(): Promise<typeof import('dompurify')> {
-  purifier ??= import('dompurify').catch((error: unknown) => {
-    purifier = undefined;
-    throw error;
-  });
-  return purifier;
-}
-
-export async function sanitizeHtml(untrusted: string): Promise<string> {
-  const { default: DOMPurify } = await loadSanitizer();
+/** `untrusted` as safe HTML: sanitized, tables boxed to scroll, body images lazy. */
+export function sanitizeHtml(untrusted: string): string {
   const trusted = bodyPolicy();
   const fragment = DOMPurify.sanitize(
     untrusted,

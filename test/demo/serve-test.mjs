@@ -166,7 +166,7 @@ async function main() {
         expected: fromDist('portal-widgets.min.js'),
       },
     );
-    const sanitizer = distFile('.', /^portal-widgets-purify.*-[\w-]{8}\.min\.js$/);
+    const sanitizer = distFile('.', /^portal-widgets-article-body-[\w-]{8}\.min\.js$/);
     await checkEncodings(origin, `hashed chunk ${sanitizer}`, `/dist/${sanitizer}`, {
       cacheControl: IMMUTABLE,
       expected: fromDist(sanitizer),
