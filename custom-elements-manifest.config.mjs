@@ -91,10 +91,40 @@ function internalStatePlugin() {
   };
 }
 
+/**
+ * A default written as a named constant (`timezone = DEFAULT_TIME_ZONE`) would
+ * reach the docs as the constant's name. Constants declared as
+ * `const NAME = 'text'` anywhere in src/ are collected, and such defaults
+ *  are shown as the quoted text they stand for, as the analyzer writes other strings.
+ */
+function constantDefaultsPlugin() {
+  const constants = new Map();
+  return {
+    name: 'portal-widgets-constant-defaults',
+    analyzePhase({ ts, node }) {
+      if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name)) return;
+      const list = node.parent;
+      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return;
+      if (node.initializer && ts.isStringLiteralLike(node.initializer)) {
+        constants.set(node.name.text, `'${node.initializer.text}'`);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          for (const entry of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+            if (constants.has(entry.default)) entry.default = constants.get(entry.default);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [guardedDefinePlugin(), internalStatePlugin()],
+  plugins: [guardedDefinePlugin(), internalStatePlugin(), constantDefaultsPlugin()],
 };

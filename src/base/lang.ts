@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   loadTranslation,
+  onLateTranslation,
   toLang,
   translation,
   vietnameseStrings,
@@ -11,6 +12,11 @@ import {
 // One observer for the whole page instead of one per widget: `lang` changes are rare.
 const hosts = new Set<ReactiveControllerHost>();
 let observer: MutationObserver | undefined;
+
+// English that arrives after Vietnamese stood in for it: every box draws again.
+onLateTranslation(() => {
+  for (const host of hosts) host.requestUpdate();
+});
 
 function watchLangAttributes(): void {
   if (observer) return;

@@ -42,26 +42,53 @@ export function translation(lang: Lang): Translation | undefined {
   return catalogues[lang];
 }
 
+const lateListeners = new Set<() => void>();
+let englishRetries = 0;
+
+/** Calls `listener` whenever English arrives late, replacing the Vietnamese stand-in; returns an unsubscribe. */
+export function onLateTranslation(listener: () => void): () => void {
+  lateListeners.add(listener);
+  return () => lateListeners.delete(listener);
+}
+
+/** Tries the English download again, unless it has arrived meanwhile. */
+function retryEnglish(): void {
+  if (catalogues.en === vietnamese) void loadEnglish();
+}
+
+function loadEnglish(): Promise<Translation> {
+  return (englishLoad = import('./en.js').then(
+    ({ en }) => {
+      const standIn = catalogues.en;
+      catalogues.en = en;
+      if (standIn) for (const listener of lateListeners) listener();
+      return en;
+    },
+    (error: unknown) => {
+      if (!catalogues.en) {
+        console.warn(
+          'portal-widgets: the English strings could not be loaded; using Vietnamese until they can.',
+          error,
+        );
+        // Tried again at once when the browser is back online, and a few times later.
+        addEventListener('online', retryEnglish);
+      }
+      if (englishRetries < 3) setTimeout(retryEnglish, 15_000 * 4 ** englishRetries++);
+      // The stand-in is a catalogue like any other: boxes draw now, in Vietnamese.
+      return (catalogues.en = vietnamese);
+    },
+  ));
+}
+
 /**
- * Brings the catalogue of one language, fetching it at most once. Never
- * rejects: when the English chunk cannot be loaded, English is served by the
- * Vietnamese catalogue from then on (with a warning), so no widget is left
- * blank or shows missing strings.
+ * Brings the catalogue of one language, fetching it once. Never rejects: when
+ * the English chunk cannot be loaded, Vietnamese stands in for it (with a
+ * warning), so no widget is left blank or shows missing strings, and the
+ * chunk is tried again later; {@link onLateTranslation} says when it came.
  */
 export function loadTranslation(lang: Lang): Promise<Translation> {
   const loaded = catalogues[lang];
-  if (loaded) return Promise.resolve(loaded);
-  englishLoad ??= import('./en.js').then(
-    (module) => (catalogues.en = module.en),
-    (error: unknown) => {
-      console.warn(
-        'portal-widgets: the English strings could not be loaded; using Vietnamese.',
-        error,
-      );
-      return (catalogues.en = vietnamese);
-    },
-  );
-  return englishLoad;
+  return loaded ? Promise.resolve(loaded) : (englishLoad ?? loadEnglish());
 }
 
 // Creating an Intl formatter costs far more than using one (a 100-item list

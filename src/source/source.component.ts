@@ -12,6 +12,7 @@ import { createLazySource } from '../data/adapters/forwarding.js';
 import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.js';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { ConfigError } from '../data/errors.js';
+import { isRecord } from '../data/normalize.js';
 import type { DataSource } from '../data/types.js';
 import { VERSION } from '../base/define.js';
 import { sourceContext } from '../base/source-context.js';
@@ -105,7 +106,7 @@ function readJsonConfig(host: Element): Partial<JsonSourceOptions> {
       `The JSON mapping inside <pw-source> is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
-  if (!config || typeof config !== 'object' || Array.isArray(config)) {
+  if (!isRecord(config)) {
     throw new ConfigError('The JSON configuration of <pw-source> must be an object.');
   }
   return config as Partial<JsonSourceOptions>;
@@ -184,7 +185,10 @@ export class SourceElement extends LitElement {
    */
   baseUrl = '';
 
-  /** IANA time zone for offset-less dates, and for showing dates. */
+  /**
+   * IANA time zone for offset-less dates, and for showing dates: Vietnam's
+   * (UTC+7) unless set.
+   */
   timezone = DEFAULT_TIME_ZONE;
 
   /** Serve every widget on the page that has no other source. */

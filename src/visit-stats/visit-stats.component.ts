@@ -9,7 +9,7 @@ import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { getVisitStatsFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
-import { STATS_FIELDS } from '../data/normalize.js';
+import { isRecord, STATS_FIELDS } from '../data/normalize.js';
 import { addVietnamese, formatCount, type Translation } from '../i18n/index.js';
 import { viStats } from '../i18n/vi-stats.js';
 import { CountUpController, type Counts } from './count-up.js';
@@ -313,7 +313,7 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   }
 
   #onPush(stats: VisitStats): void {
-    if (!stats || typeof stats !== 'object') return;
+    if (!isRecord(stats)) return;
     this.#pushes += 1;
     this.live = stats;
     this.emit('pw-load', stats);

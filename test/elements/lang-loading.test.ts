@@ -209,4 +209,37 @@ describe('language loading', () => {
     expect(headingText(second)).to.equal(viList.headings.activityList);
     expect(fetchCount(win, /\/src\/i18n\/missing-catalogue\.js$/)).to.equal(1);
   });
+  it('tries the English strings again later, and redraws in English once they come', async () => {
+    // The first download fails (the server is briefly down); the next one is the real module.
+    const flakyEnglish = await createScenario([
+      { status: 503, body: 'unavailable', headers: { 'content-type': 'text/plain' } },
+      {
+        headers: { 'content-type': 'text/javascript' },
+        body: `export { en } from '${absolute('/src/i18n/en.ts')}?direct';`,
+      },
+    ]);
+    const win = await openPage('<pw-source base-url="/api" default></pw-source>', {
+      lang: 'en',
+      redirect: { '/src/i18n/en.js': absolute(`${flakyEnglish.base}/en.js`) },
+    });
+    const widget = add(win, '<pw-link-box></pw-link-box>');
+    await settled(widget);
+    expect(headingText(widget)).to.equal(viLinks.headings.linkBox);
+    expect((await flakyEnglish.log()).requests.length).to.equal(1);
+
+    // The browser says the network is back: the strings are asked for again at once.
+    win.dispatchEvent(new Event('online'));
+    await waitUntil(
+      () => headingText(widget) === en.headings.linkBox,
+      'the box stayed in Vietnamese after the English strings could be loaded',
+    );
+    expect((await flakyEnglish.log()).requests.length).to.equal(2);
+    expect(part(widget, '[part~="box"]').getAttribute('lang')).to.equal(null);
+    expect(shownText(widget)).not.to.match(BROKEN_VALUES);
+    // A box added now is English from the start, with no further download.
+    const second = add(win, '<pw-activity-list page-size="3"></pw-activity-list>');
+    await settled(second);
+    expect(headingText(second)).to.equal(en.headings.activityList);
+    expect((await flakyEnglish.log()).requests.length).to.equal(2);
+  });
 });
