@@ -175,7 +175,7 @@ async function main() {
       cacheControl: short,
       expected: fromDist('activity-list.js'),
     });
-    const npmChunk = distFile('chunks', /^article-[\w-]{8}\.js$/);
+    const npmChunk = distFile('chunks', /^article-body-[\w-]{8}\.js$/);
     await checkEncodings(origin, `npm chunk ${npmChunk}`, `/dist/${npmChunk}`, {
       cacheControl: IMMUTABLE,
       expected: fromDist(npmChunk),
