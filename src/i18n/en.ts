@@ -3,6 +3,22 @@ import type { Translation } from './types.js';
 /** English. */
 export const en: Translation = {
   locale: 'en-GB',
+  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  groupSeparator: ',',
   headings: {
     article: 'Article',
     activityList: 'Leadership activities',

@@ -1,5 +1,6 @@
 import type { DateParts, ElementStrings, Lang, Translation } from './types.js';
 import { vi } from './vi.js';
+import { knownOffsetMinutes } from '../data/dates.js';
 import { LruMap } from '../data/lru.js';
 
 export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
@@ -114,20 +115,48 @@ const DATE_FORMATS = {
   short: { day: '2-digit', month: '2-digit', year: 'numeric' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** The parts of `instant` in `locale` and `timeZone`, by type ("day", "month", …). */
+type Parts = Partial<Record<Intl.DateTimeFormatPartTypes | 'monthName', string>>;
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The parts of `instant` in `t`'s language and `timeZone`, by type ("day",
+ * "month", …, and "monthName"). In a zone whose offset is known (the portal
+ * default), read from the shifted UTC fields and the catalogue's names,
+ * without `Intl`; otherwise from `Intl`, one cached formatter per setting.
+ */
 function partsOf(
   name: keyof typeof DATE_FORMATS,
   instant: Date,
-  locale: string,
+  t: Translation,
   timeZone: string,
-): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
-  const key = `${name}|${locale}|${timeZone}`;
+): Parts {
+  const offset = knownOffsetMinutes(timeZone, instant.getTime());
+  if (offset !== undefined) {
+    const wall = new Date(instant.getTime() + offset * 60_000);
+    return {
+      weekday: t.weekdays[wall.getUTCDay()],
+      day: twoDigits(wall.getUTCDate()),
+      month: twoDigits(wall.getUTCMonth() + 1),
+      monthName: t.months[wall.getUTCMonth()],
+      year: String(wall.getUTCFullYear()),
+      hour: twoDigits(wall.getUTCHours()),
+      minute: twoDigits(wall.getUTCMinutes()),
+    };
+  }
+  const { locale } = t;
   const format = dateFormatters.getOrCreate(
-    key,
+    `${name}|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { timeZone, ...DATE_FORMATS[name] }),
   );
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  const parts: Parts = {};
   for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  if (name === 'long') {
+    parts.monthName = partsOf('month', instant, t, timeZone).month;
+    // vi-VN gives "Thứ Tư"; keep the first letter upper-case whatever the locale data says.
+    const weekday = parts.weekday ?? '';
+    parts.weekday = weekday.charAt(0).toLocaleUpperCase(locale) + weekday.slice(1);
+  }
   return parts;
 }
 
@@ -137,17 +166,15 @@ function instantOf(iso: string | undefined): Date | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
-function dateParts(iso: string, locale: string, timeZone: string): DateParts | undefined {
+function dateParts(iso: string, t: Translation, timeZone: string): DateParts | undefined {
   const instant = instantOf(iso);
   if (!instant) return undefined;
-  const parts = partsOf('long', instant, locale, timeZone);
-  const weekday = parts.weekday ?? '';
+  const parts = partsOf('long', instant, t, timeZone);
   return {
-    // vi-VN gives "Thứ Tư"; keep the first letter upper-case whatever the locale data says.
-    weekday: weekday.charAt(0).toLocaleUpperCase(locale) + weekday.slice(1),
+    weekday: parts.weekday ?? '',
     day: parts.day ?? '',
     month: parts.month ?? '',
-    monthName: partsOf('month', instant, locale, timeZone).month ?? '',
+    monthName: parts.monthName ?? '',
     year: parts.year ?? '',
     hour: parts.hour ?? '',
     minute: parts.minute ?? '',
@@ -156,7 +183,7 @@ function dateParts(iso: string, locale: string, timeZone: string): DateParts | u
 
 /** The portal's long date line, e.g. "Thứ Tư, 26/02/2020 10:05"; '' for an invalid date. */
 export function formatDateTime(iso: string | undefined, t: Translation, timeZone: string): string {
-  const parts = iso ? dateParts(iso, t.locale, timeZone) : undefined;
+  const parts = iso ? dateParts(iso, t, timeZone) : undefined;
   return parts ? t.dateTime(parts) : '';
 }
 
@@ -164,7 +191,7 @@ export function formatDateTime(iso: string | undefined, t: Translation, timeZone
 export function formatDate(iso: string | undefined, t: Translation, timeZone: string): string {
   const instant = instantOf(iso);
   if (!instant) return '';
-  const parts = partsOf('short', instant, t.locale, timeZone);
+  const parts = partsOf('short', instant, t, timeZone);
   return t.date({ day: parts.day ?? '', month: parts.month ?? '', year: parts.year ?? '' });
 }
 
@@ -175,9 +202,13 @@ export function formatDate(iso: string | undefined, t: Translation, timeZone: st
 export function formatCount(value: number, t: Translation, minDigits = 1): string {
   const wanted = Math.trunc(Number(minDigits));
   const digits = Number.isFinite(wanted) ? Math.min(21, Math.max(1, wanted)) : 1;
-  const key = `${t.locale}|${digits}`;
+  // Whole counts are grouped by hand, as Intl would: its first use is slow on a phone.
+  if (value >= 0 && value < Number.MAX_SAFE_INTEGER) {
+    const text = String(Math.round(value)).padStart(digits, '0');
+    return text.replace(/\B(?=(\d{3})+$)/g, t.groupSeparator);
+  }
   const format = countFormatters.getOrCreate(
-    key,
+    `${t.locale}|${digits}`,
     () =>
       new Intl.NumberFormat(t.locale, { maximumFractionDigits: 0, minimumIntegerDigits: digits }),
   );

@@ -14,6 +14,16 @@ export type ErrorReason = DataErrorKind | 'no-source' | 'source-not-found';
 export interface Translation {
   /** BCP 47 locale handed to `Intl`. */
   locale: string;
+  /**
+   * Day names from Sunday, and month names from January, as `Intl` writes
+   * them for `locale` (day names capitalized): the default time zone's dates
+   * are formatted without `Intl`, whose first use costs a phone a tenth of a
+   * second, and must read the same as the ones `Intl` formats.
+   */
+  weekdays: readonly string[];
+  months: readonly string[];
+  /** Thousands separator of `locale` ("." in Vietnamese), for counts formatted without `Intl`. */
+  groupSeparator: string;
   headings: {
     article: string;
     activityList: string;
@@ -115,7 +125,7 @@ export interface Translation {
     emptyInGroup: (group: string) => string;
   };
   stats: Record<VisitStatsField, string>;
-  /** The portal's long date line, assembled from `Intl` parts. */
+  /** The portal's long date line, assembled from the parts of the instant. */
   dateTime: (parts: DateParts) => string;
   /** The short date of list items (only day, month and year are formatted for it). */
   date: (parts: Pick<DateParts, 'day' | 'month' | 'year'>) => string;

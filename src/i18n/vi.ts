@@ -8,6 +8,9 @@ import type { CommonStrings } from './types.js';
  */
 export const vi: CommonStrings = {
   locale: 'vi-VN',
+  weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  months: Array.from({ length: 12 }, (_, month) => `tháng ${month + 1}`),
+  groupSeparator: '.',
   loading: 'Đang tải dữ liệu…',
   loaded: 'Đã tải xong.',
   retry: 'Thử lại',
