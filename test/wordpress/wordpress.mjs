@@ -426,7 +426,7 @@ function privateTree(dir, body) {
   }
   writeFileSync(
     path.join(root, 'wp-config.php'),
-    `${CONFIG_HEADER}${body}\ndefine('ABSPATH', __DIR__ . '/');\nrequire_once ABSPATH . 'wp-settings.php';\n`,
+    `${CONFIG_HEADER}${body}\nif (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');\nrequire_once ABSPATH . 'wp-settings.php';\n`,
   );
   return root;
 }
@@ -539,12 +539,17 @@ export async function startWordPress(options = {}) {
     const dbDir = path.join(dir, 'db');
     const socket = path.join(dir, 'mysql.sock');
     const dbLog = path.join(dir, 'mariadb.log');
+    // A private tmpdir too: a starting mariadbd deletes every #sql* file in its
+    // tmpdir, which would break another run's install happening at that moment.
+    const dbTmp = path.join(dir, 'db-tmp');
+    mkdirSync(dbTmp);
     const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
     await run(installDb, [
       '--no-defaults',
       `--datadir=${dbDir}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
+      `--tmpdir=${dbTmp}`,
       ...asRoot,
     ]);
     const mariadb = spawn(
@@ -555,6 +560,7 @@ export async function startWordPress(options = {}) {
         `--socket=${socket}`,
         `--pid-file=${path.join(dir, 'mariadb.pid')}`,
         `--log-error=${dbLog}`,
+        `--tmpdir=${dbTmp}`,
         '--skip-networking',
         '--skip-grant-tables',
         '--skip-log-bin',
