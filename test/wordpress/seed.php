@@ -99,7 +99,7 @@ foreach ($seed['posts'] as $post) {
         'title' => $post['title'],
         'slug' => $post['slug'],
         'categoryId' => $categoryId,
-        'date' => get_post_field('post_date_gmt', $id) . 'Z',
+        'date' => str_replace(' ', 'T', get_post_field('post_date_gmt', $id)) . 'Z',
         'link' => get_permalink($id),
     ];
 }

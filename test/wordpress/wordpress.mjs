@@ -512,26 +512,27 @@ export async function startWordPress(options = {}) {
     );
   record();
   const children = [];
-  const stop = async () => {
-    if (!running.has(state)) return;
-    for (const child of children.reverse()) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
+  /** Ends one child and its group: SIGTERM, then SIGKILL for what is left after 10 s. */
+  const end = async (child) => {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       signalGroup(child.pid, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
-      // The PHP server's workers leave with it; wait until the whole group is gone.
-      await waitFor(
-        () => !groupAlive(child.pid),
-        () => 'unused',
-        5_000,
-      ).catch(() => {
-        signalGroup(child.pid, 'SIGKILL');
-      });
     }
-    cleanupNow(state);
+    // The PHP server's workers leave with it; wait until the whole group is gone.
+    const deadline = Date.now() + 5_000;
+    while (groupAlive(child.pid) && Date.now() < deadline) await sleep(50);
+    signalGroup(child.pid, 'SIGKILL');
   };
+  let stopping;
+  // The web server first, then the database; then the files.
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const child of [...children].reverse()) await end(child);
+      cleanupNow(state);
+    })());
 
   try {
     // MariaDB: a fresh data folder, a socket in the run's folder, no network, no
@@ -579,11 +580,13 @@ export async function startWordPress(options = {}) {
     state.mariadbPid = mariadb.pid;
     record();
     await waitFor(
-      () =>
-        mariadb.exitCode === null &&
-        existsSync(socket) &&
-        tail(dbLog, 5).includes('ready for connections'),
-      () => `MariaDB did not start (exit ${mariadb.exitCode}):\n${tail(dbLog)}`,
+      () => {
+        if (mariadb.exitCode !== null) {
+          throw new Error(`MariaDB stopped (exit ${mariadb.exitCode}).`);
+        }
+        return existsSync(socket) && tail(dbLog, 5).includes('ready for connections');
+      },
+      () => 'MariaDB was not ready within 30 s.',
       30_000,
     );
     const database = Date.now() - started;
@@ -653,7 +656,9 @@ export async function startWordPress(options = {}) {
     record();
     await waitFor(
       async () => {
-        if (server.exitCode !== null) return false;
+        if (server.exitCode !== null) {
+          throw new Error(`The PHP server on ${url} stopped (exit ${server.exitCode}).`);
+        }
         try {
           const response = await fetch(`${url}/?rest_route=/`);
           return response.ok;
@@ -661,7 +666,7 @@ export async function startWordPress(options = {}) {
           return false;
         }
       },
-      () => `The PHP server did not answer on ${url} (exit ${server.exitCode}):\n${tail(phpLog)}`,
+      () => `The PHP server did not answer on ${url} within 20 s.`,
       20_000,
     );
     const serverTime = Date.now() - serverStarted;
