@@ -7,7 +7,7 @@
  * the site's host:port, PW_WP_CONFIG the key of the Debian configuration file
  * (unset when the site runs from a private copy, PW_WP_ROOT).
  * SEED.json holds the site name, the admin account, the categories, posts,
- * image and links to create. The last line printed is a JSON object with the
+ * image, links and links page to create. The last line printed is a JSON object with the
  * ids WordPress gave them.
  */
 
@@ -147,5 +147,17 @@ foreach ($seed['links'] as $link) {
     ], true), 'link ' . $link['name']);
     $result['links'][] = ['id' => $id, 'name' => $link['name'], 'url' => $link['url']];
 }
+
+// A page of links: its anchors, grouped under its headings, are what links-page="…" reads.
+$page = $seed['linksPage'];
+$pageId = must(wp_insert_post([
+    'post_type' => 'page',
+    'post_title' => $page['title'],
+    'post_name' => $page['slug'],
+    'post_content' => $page['content'],
+    'post_status' => 'publish',
+    'post_author' => $adminId,
+], true), 'the links page');
+$result['linksPage'] = ['id' => $pageId, 'slug' => $page['slug'], 'title' => $page['title']];
 
 echo "\n" . json_encode($result, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES) . "\n";

@@ -7,7 +7,8 @@
 //  3. serves pages with the script-tag bundle from another origin (another
 //     port), as a portal embedding the widgets would, and looks at them in
 //     headless Chromium: the activity list, the article (body, featured image,
-//     related items), the link box, paging and choosing an item;
+//     related items), the link box (the OPML list, and a page of links),
+//     paging and choosing an item;
 //  4. does it with pretty permalinks (the REST API under /wp-json/), then
 //     without them (the adapter must fall back to /?rest_route=).
 //
@@ -531,6 +532,38 @@ async function main() {
           /CORS/.test(event.summary.error) && event.summary.error.includes('/wp-links-opml.php'),
           `error: ${event.summary.error}`,
         );
+      } finally {
+        await opened.page.close();
+      }
+    });
+
+    await check('links-page: the anchors of a page, grouped under its headings', async () => {
+      portal.pages.set(
+        '/links-page.html',
+        portalPage(`
+    <pw-source type="wordpress" base-url="${wp.url}" links-page="${wp.linksPage.slug}" default></pw-source>
+    <pw-link-box id="links" variant="list"></pw-link-box>`),
+      );
+      const opened = await openPage(browser, `${portal.origin}/links-page.html`, ['links']);
+      try {
+        await assertLoadedWithoutErrors(opened.events, ['links']);
+        const groups = await opened.page.evaluate(() =>
+          [...document.querySelector('#links').shadowRoot.querySelectorAll('[part~="group"]')].map(
+            (group) => ({
+              name: group.querySelector('[part~="group-name"]').textContent.trim(),
+              links: [...group.querySelectorAll('a[part~="link"]')].map((a) => ({
+                name: a.querySelector('[part~="link-text"]').textContent.trim(),
+                url: a.href,
+              })),
+            }),
+          ),
+        );
+        assertEqual(groups, SEED.linksPage.groups, 'groups');
+        assert(
+          opened.requests.some((url) => url.startsWith(`${wp.url}/wp-json/wp/v2/pages?slug=`)),
+          `requests: ${opened.requests.join(' ')}`,
+        );
+        assert(opened.problems.length === 0, opened.problems.join('\n'));
       } finally {
         await opened.page.close();
       }

@@ -17,8 +17,8 @@
 //
 // Seeded: a Vietnamese site name, the categories "Hoạt động của lãnh đạo"
 // (four posts) and "Tin tức" (two posts), a JPEG as the featured image of the
-// newest leadership post, and four links in one link category, which
-// /wp-links-opml.php lists. Pretty permalinks are on, so the REST API answers
+// newest leadership post, four links in one link category, which
+// /wp-links-opml.php lists, and a page of links grouped under headings. Pretty permalinks are on, so the REST API answers
 // under /wp-json/ as well as under /?rest_route=.
 //
 // Needs: apt-get install -y wordpress mariadb-server php-cli php-mysql php-mbstring php-xml
@@ -151,6 +151,26 @@ export const SEED = {
     alt: 'Chủ tịch UBND thành phố kiểm tra công trường',
   },
   linkCategory: 'Liên kết website',
+  // A page whose anchors are links, grouped by the headings above them (links-page="…").
+  linksPage: {
+    slug: 'lien-ket-website',
+    title: 'Liên kết website',
+    groups: [
+      {
+        name: 'Cơ quan Trung ương',
+        links: [
+          { name: 'Cổng thông tin điện tử Chính phủ', url: 'https://chinhphu.vn/' },
+          { name: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn/' },
+        ],
+      },
+      {
+        name: 'Địa phương',
+        links: [
+          { name: 'Cổng thông tin điện tử thành phố Hải Phòng', url: 'https://haiphong.gov.vn/' },
+        ],
+      },
+    ],
+  },
   links: [
     { name: 'Cổng thông tin điện tử Chính phủ', url: 'https://chinhphu.vn/' },
     { name: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn/' },
@@ -471,6 +491,7 @@ function canWrite(dir) {
  *   posts: { id: number, title: string, slug: string, categoryId: number, date: string, link: string }[],
  *   links: { name: string, url: string }[],
  *   linkCategory: { id: number, name: string },
+ *   linksPage: { id: number, slug: string, title: string },
  *   mediaId: number,
  *   mediaUrl: string,
  *   admin: { user: string, password: string },
@@ -618,9 +639,22 @@ export async function startWordPress(options = {}) {
     const installStarted = Date.now();
     const adminPassword = randomBytes(12).toString('base64url');
     const seedFile = path.join(dir, 'seed.json');
+    const linksPageContent = SEED.linksPage.groups
+      .map(
+        (group) =>
+          `${heading(group.name)}\n\n<!-- wp:list -->\n<ul>${group.links
+            .map((link) => `<li><a href="${link.url}">${link.name}</a></li>`)
+            .join('')}</ul>\n<!-- /wp:list -->`,
+      )
+      .join('\n\n');
     writeFileSync(
       seedFile,
-      JSON.stringify({ ...SEED, permalinks, admin: { ...SEED.admin, password: adminPassword } }),
+      JSON.stringify({
+        ...SEED,
+        permalinks,
+        admin: { ...SEED.admin, password: adminPassword },
+        linksPage: { ...SEED.linksPage, content: linksPageContent },
+      }),
     );
     const output = await run(php, [path.join(here, 'seed.php'), seedFile], { env });
     const seeded = JSON.parse(output.trim().split('\n').at(-1));
@@ -698,6 +732,7 @@ export async function startWordPress(options = {}) {
       posts: seeded.posts,
       links: seeded.links.map(({ name, url: href }) => ({ name, url: href })),
       linkCategory: seeded.linkCategory,
+      linksPage: seeded.linksPage,
       mediaId: seeded.mediaId,
       mediaUrl: seeded.mediaUrl,
       admin: { user: SEED.admin.user, password: adminPassword },
@@ -727,10 +762,22 @@ export async function startWordPress(options = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const wp = await startWordPress();
-  const { url, blogName, categories, posts, links, linkCategory, mediaId, mediaUrl, admin } = wp;
+  const { url, blogName, categories, posts, links, linkCategory, linksPage } = wp;
+  const { mediaId, mediaUrl, admin } = wp;
   console.log(
     JSON.stringify(
-      { url, blogName, categories, posts, links, linkCategory, mediaId, mediaUrl, admin },
+      {
+        url,
+        blogName,
+        categories,
+        posts,
+        links,
+        linkCategory,
+        linksPage,
+        mediaId,
+        mediaUrl,
+        admin,
+      },
       null,
       2,
     ),
