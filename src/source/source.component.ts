@@ -9,11 +9,9 @@ import {
 } from 'lit';
 import { parseCategoryAliases, withCategoryAliases } from '../data/adapters/category-aliases.js';
 import { createLazySource } from '../data/adapters/forwarding.js';
-import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.js';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { ConfigError } from '../data/errors.js';
 import { lazyModule } from '../data/lazy-module.js';
-import { isRecord } from '../data/normalize.js';
 import type { DataSource } from '../data/types.js';
 import { VERSION } from '../base/define.js';
 import { sourceContext } from '../base/source-context.js';
@@ -23,6 +21,7 @@ import {
   onSourcesChanged,
   setDefaultSource,
 } from '../base/source-registry.js';
+import { BACKEND_ATTRIBUTES, createBackend, type BackendSettings } from './backend.js';
 import type { CompositeReferences } from './composite-references.js';
 
 /** The backends `<pw-source type>` accepts. */
@@ -66,54 +65,10 @@ function loadCompositeCode(): Promise<CompositeCode> {
   return importCompositeCode().then((code) => (compositeCode = code));
 }
 
-// Each backend's adapter is a chunk of its own, downloaded by the first source of that type.
-const adapterModules = {
-  static: lazyModule(() => import('../data/adapters/static.js')),
-  wordpress: lazyModule(() => import('../data/adapters/wordpress.js')),
-  rss: lazyModule(() => import('../data/adapters/rss.js')),
-  liferay: lazyModule(() => import('../data/adapters/liferay.js')),
-  joomla: lazyModule(() => import('../data/adapters/joomla.js')),
-  drupal: lazyModule(() => import('../data/adapters/drupal.js')),
-};
-
-/**
- * A source whose adapter is downloaded on first use, so the script-tag bundle
- * carries only the json adapter. A configuration error found when
- * the adapter is created is reported like one found at once.
- */
-function lazyAdapter(timeZone: string, create: () => Promise<DataSource>): DataSource {
-  return createLazySource(
-    () =>
-      create().catch((error: unknown) => {
-        if (error instanceof ConfigError) console.warn(`portal-widgets: ${error.message}`);
-        throw error;
-      }),
-    { timeZone },
-  );
-}
-
 /** A source whose every call fails with one error: a misconfigured source shows as an error state. */
 function failingSource(error: Error): DataSource {
   const fail = () => Promise.reject(error);
   return { getArticle: fail, listArticles: fail, listLinks: fail, getVisitStats: fail };
-}
-
-/** Reads the optional `<script type="application/json">` child holding the mapping of the API. */
-function readJsonConfig(host: Element): Partial<JsonSourceOptions> {
-  const script = host.querySelector(':scope > script[type="application/json"]');
-  if (!script?.textContent?.trim()) return {};
-  let config: unknown;
-  try {
-    config = JSON.parse(script.textContent);
-  } catch (error) {
-    throw new ConfigError(
-      `The JSON mapping inside <pw-source> is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  if (!isRecord(config)) {
-    throw new ConfigError('The JSON configuration of <pw-source> must be an object.');
-  }
-  return config as Partial<JsonSourceOptions>;
 }
 
 /**
@@ -365,84 +320,22 @@ export class SourceElement extends LitElement {
   }
 
   #buildBackend(timeZone: string): DataSource {
-    const baseUrl = this.baseUrl;
-    const optional = (value: string | undefined) => value?.trim() || undefined;
-    switch (this.type) {
-      case 'json':
-        return createJsonSource({ ...readJsonConfig(this), baseUrl, timeZone });
-      case 'static':
-        return lazyAdapter(timeZone, async () =>
-          (await adapterModules.static()).createStaticSource({
-            url: baseUrl,
-            timeZone,
-          }),
-        );
-      case 'composite':
-        // Loaded by now: until it is, buildSource() gives a stand-in instead.
-        this.#references ??= new compositeCode!.CompositeReferences(this);
-        return this.#references.build(timeZone);
-      case 'wordpress': {
-        const options = {
-          baseUrl,
-          timeZone,
-          linksUrl: optional(this.linksUrl),
-          linksPage: optional(this.linksPage),
-        };
-        return lazyAdapter(timeZone, async () =>
-          (await adapterModules.wordpress()).createWordPressSource(options),
-        );
-      }
-      case 'rss': {
-        const options = { url: baseUrl, timeZone, linksUrl: optional(this.linksUrl) };
-        return lazyAdapter(timeZone, async () =>
-          (await adapterModules.rss()).createRssSource(options),
-        );
-      }
-      case 'liferay': {
-        const options = {
-          baseUrl,
-          timeZone,
-          siteId: optional(this.siteId),
-          structureId: optional(this.structureId),
-          bodyField: optional(this.bodyField),
-          articleUrl: optional(this.articleUrl),
-        };
-        return lazyAdapter(timeZone, async () =>
-          (await adapterModules.liferay()).createLiferaySource(options),
-        );
-      }
-      case 'joomla': {
-        const options = {
-          baseUrl,
-          timeZone,
-          token: optional(this.token),
-          tokenHeader: optional(this.tokenHeader),
-          articleUrl: optional(this.articleUrl),
-        };
-        return lazyAdapter(timeZone, async () =>
-          (await adapterModules.joomla()).createJoomlaSource(options),
-        );
-      }
-      case 'drupal': {
-        const options = {
-          baseUrl,
-          timeZone,
-          contentType: optional(this.contentType),
-          // An empty attribute turns the field off, so it is passed as given.
-          imageField: this.imageField?.trim(),
-          categoryField: this.categoryField?.trim(),
-        };
-        return lazyAdapter(timeZone, async () =>
-          (await adapterModules.drupal()).createDrupalSource(options),
-        );
-      }
-      default:
-        throw new ConfigError(
-          `<pw-source type="${String(this.type)}"> is not a known type (json, static, wordpress, ` +
-            `rss, liferay, joomla, drupal, composite).`,
-        );
+    if (this.type === 'composite') {
+      // Loaded by now: until it is, buildSource() gives a stand-in instead.
+      this.#references ??= new compositeCode!.CompositeReferences(this);
+      return this.#references.build(timeZone);
     }
+    const mapping = this.querySelector(':scope > script[type="application/json"]');
+    return createBackend({ ...this.#settings(), jsonText: mapping?.textContent }, timeZone);
   }
+
+  /** The backend settings, as the attributes of {@link BACKEND_ATTRIBUTES} set them. */
+  #settings(): BackendSettings {
+    const settings: Record<string, string | undefined> = {};
+    for (const name of Object.values(BACKEND_ATTRIBUTES)) settings[name] = this[name];
+    return settings;
+  }
+
 
   /**
    * What a composite provides while the composite chunk loads: a stand-in

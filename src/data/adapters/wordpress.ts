@@ -6,7 +6,7 @@
  */
 
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../dates.js';
-import { ConfigError, HttpError, NotFoundError, ParseError } from '../errors.js';
+import { ConfigError, HttpError, NetworkError, NotFoundError, ParseError } from '../errors.js';
 import { defaultHttpClient, type HttpClient, type JsonResponse } from '../http.js';
 import {
   normalizeArticle,
@@ -151,7 +151,8 @@ function anchorLinks(html: string, baseUrl: string): Json[] {
  * - links: the OPML list `/wp-links-opml.php`, or the anchors of `linksPage`;
  * - visit statistics: none (WordPress has no public counter; combine sources).
  *
- * The API is tried under `/wp-json/` first; when that is not found the adapter
+ * The API is tried under `/wp-json/` first; when that is not found (or, from
+ * another origin, blocked: the 404 page sends no CORS header) the adapter
  * switches to `/?rest_route=` for good.
  *
  * @throws {ConfigError} for a missing or invalid base URL or an unknown time zone.
@@ -173,6 +174,9 @@ export function createWordPressSource(options: WordPressSourceOptions): WordPres
       ? `${site}/wp-json${route}${query ? `?${query}` : ''}`
       : `${site}/?rest_route=${route}${query ? `&${query}` : ''}`;
 
+  const notTheApi = (error: unknown) =>
+    error instanceof NotFoundError || error instanceof ParseError || error instanceof NetworkError;
+
   async function getJson(
     route: string,
     query: string,
@@ -188,14 +192,16 @@ export function createWordPressSource(options: WordPressSourceOptions): WordPres
       mode = 'pretty';
       return response;
     } catch (error) {
-      // Without pretty permalinks, /wp-json/ is an ordinary 404 page (or the home page).
-      if (!(error instanceof NotFoundError || error instanceof ParseError)) throw error;
+      // Without pretty permalinks, /wp-json/ is an ordinary 404 page (or the home
+      // page); read from another origin, that page has no CORS header, so the
+      // browser reports only a network error.
+      if (!notTheApi(error)) throw error;
       let response: JsonResponse;
       try {
         response = await read('plain');
       } catch (second) {
         // Missing both ways: the first answer is the one that explains it.
-        if (second instanceof NotFoundError || second instanceof ParseError) throw error;
+        if (notTheApi(second)) throw error;
         throw second;
       }
       mode = 'plain';
