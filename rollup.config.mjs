@@ -1,8 +1,11 @@
-// Two builds from one source tree:
+// Three builds from one source tree:
 //  1. the npm build: one ES module per public entry, shared code in chunks/,
 //     lit and DOMPurify left as imports so an app keeps a single copy;
 //  2. the script-tag build: portal-widgets.min.js with everything bundled in,
-//     for pages without a build step. DOMPurify stays a lazy chunk beside it.
+//     for pages without a build step. DOMPurify stays a lazy chunk beside it;
+//  3. the command line (`portal-widgets init|check`, src/cli/): one Node file,
+//     dist/cli/portal-widgets.js, with the data layer it shares with the
+//     widgets bundled in; nothing of it reaches the browser entries.
 // Type declarations are not written here: `tsc -p tsconfig.build.json` does
 // that into dist/types after this config has run (see the `build` script).
 import { readFileSync, rmSync } from 'node:fs';
@@ -114,4 +117,20 @@ const scriptTagBuild = {
   },
 };
 
-export default [npmBuild, scriptTagBuild];
+/** @type {import('rollup').RollupOptions} */
+const cliBuild = {
+  input: 'src/cli/main.ts',
+  // Node's own modules and the HTML parser stay imports (the parser is a dependency).
+  external: (id) => id.startsWith('node:') || id === 'linkedom',
+  plugins: [nodeResolve(), compileTypeScript()],
+  output: {
+    file: `${outDir}/cli/portal-widgets.js`,
+    format: 'es',
+    banner: '#!/usr/bin/env node',
+    sourcemap: true,
+    // One file: the adapters the browser loads lazily are simply part of it here.
+    inlineDynamicImports: true,
+  },
+};
+
+export default [npmBuild, scriptTagBuild, cliBuild];

@@ -52,10 +52,12 @@ const vi = {
     opml: 'Tệp OPML của WordPress không bao giờ gửi CORS: cho máy chủ web thêm Access-Control-Allow-Origin cho tệp này.',
     drupal: 'Bật CORS trong services.yml của Drupal (cors.config: enabled: true, allowedOrigins).',
     joomla: 'Cho máy chủ web của Joomla gửi Access-Control-Allow-Origin cho /api/.',
-    liferay: 'Thêm nguồn này vào cấu hình “Portal CORS” trong System Settings → Security Tools của Liferay.',
+    liferay:
+      'Thêm nguồn này vào cấu hình “Portal CORS” trong System Settings → Security Tools của Liferay.',
     rss: 'Cho máy chủ web gửi Access-Control-Allow-Origin cho các kênh RSS.',
     json: 'Cho máy chủ của API gửi Access-Control-Allow-Origin cho nguồn này.',
-    script: 'Cho máy chủ của tệp script gửi Access-Control-Allow-Origin (script dạng module được tải theo CORS).',
+    script:
+      'Cho máy chủ của tệp script gửi Access-Control-Allow-Origin (script dạng module được tải theo CORS).',
   } as Record<string, string>,
   joomlaToken: (url: string, status: number) =>
     `API của Joomla cần token (${url} trả lời HTTP ${status}).`,
@@ -65,6 +67,8 @@ const vi = {
     `Khách không đọc được nội dung web của Liferay (${url} trả lời HTTP ${status}).`,
   liferayGuestFix:
     'Cho vai trò Guest quyền xem (View) nội dung web và thư mục của nó, và cho phép API headless-delivery không cần đăng nhập (Service Access Policy).',
+  drupalApiFix:
+    'Bật mô-đun JSON:API của Drupal (chế độ chỉ đọc) và cho người dùng ẩn danh quyền “access content”.',
   noSiteId: 'Không tìm thấy mã site của Liferay (Liferay.ThemeDisplay) trong trang chủ.',
   noSiteIdFix: 'Đặt site-id= của <pw-source> bằng mã site (Site Settings → Site ID).',
   links: (count: number, url: string) => `Đọc được ${count} liên kết từ ${url}.`,
@@ -90,14 +94,16 @@ const vi = {
   scriptOk: (url: string) => `Tệp script ${url} tải được.`,
   noWidgets: 'Trang không có hộp nào của portal-widgets (<pw-article>, <pw-activity-list>, …).',
   noWidgetsFix: 'Thêm các thẻ do “portal-widgets init” in ra vào trang.',
-  noSource: (tag: string) => `${tag} không có nguồn dữ liệu: không có <pw-source default>, source= hay src=.`,
+  noSource: (tag: string) =>
+    `${tag} không có nguồn dữ liệu: không có <pw-source default>, source= hay src=.`,
   noSourceFix: 'Thêm thuộc tính default cho <pw-source>, hoặc source="mã" cho hộp.',
-  unknownSource: (tag: string, id: string) => `${tag} dùng source="${id}" nhưng trang không có <pw-source id="${id}">.`,
+  unknownSource: (tag: string, id: string) =>
+    `${tag} dùng source="${id}" nhưng trang không có <pw-source id="${id}">.`,
   unknownSourceFix: 'Sửa source= cho khớp id của một <pw-source>.',
   configError: (where: string, detail: string) => `Cấu hình ${where} sai: ${detail}`,
   configFix: 'Sửa thuộc tính theo hướng dẫn về nguồn dữ liệu.',
   readFailed: (what: string, detail: string) => `${what}: không đọc được dữ liệu. ${detail}`,
-  readFailedFix: (status: number | undefined) =>
+  readFailedFix: (status: number | undefined): string =>
     status === 404
       ? 'Địa chỉ này không tồn tại: kiểm tra base-url, type và các id (category=, article-id=).'
       : status === 401 || status === 403
@@ -105,7 +111,8 @@ const vi = {
         : 'Kiểm tra máy chủ dữ liệu và cấu hình <pw-source>, rồi chạy lại.',
   readOk: (what: string, detail: string) => `${what}: ${detail}.`,
   items: (count: number) => `${count} mục`,
-  notJson: (url: string, type: string) => `${url} được gửi với Content-Type “${type}”, không phải JSON.`,
+  notJson: (url: string, type: string) =>
+    `${url} được gửi với Content-Type “${type}”, không phải JSON.`,
   notJsonFix: 'Cho máy chủ gửi application/json (hoặc kiểm tra đó có đúng là API không).',
   visitPreflight: (url: string, origin: string) =>
     `Trình duyệt trên ${origin} sẽ không được gửi lượt truy cập tới ${url} (CORS, yêu cầu OPTIONS).`,
@@ -170,7 +177,9 @@ const en: Messages = {
     `Guests cannot read Liferay's web content (${url} answered HTTP ${status}).`,
   liferayGuestFix:
     'Give the Guest role View permission on the web content and its folder, and let the headless-delivery API answer without login (Service Access Policy).',
-  noSiteId: "Found no Liferay site id (Liferay.ThemeDisplay) in the home page.",
+  drupalApiFix:
+    "Enable Drupal core's JSON:API module (read-only) and give anonymous users “access content”.",
+  noSiteId: 'Found no Liferay site id (Liferay.ThemeDisplay) in the home page.',
   noSiteIdFix: "Set the <pw-source>'s site-id= to the site's id (Site Settings → Site ID).",
   links: (count, url) => `Read ${count} links from ${url}.`,
   noLinks: (cms) => `${cms} has no public list of links for “Liên kết website”.`,
@@ -183,7 +192,8 @@ const en: Messages = {
   report: (url) => `Portal: ${url}`,
   levels: { error: 'ERROR', warning: 'WARNING', info: 'INFO' },
   fixLabel: 'Fix',
-  noScript: 'The page loads no portal-widgets.min.js (nor the portal-widgets package) with a <script> tag.',
+  noScript:
+    'The page loads no portal-widgets.min.js (nor the portal-widgets package) with a <script> tag.',
   noScriptFix:
     'Add <script type="module" src=".../portal-widgets.min.js"></script> to the page\'s <head>.',
   notModule: (url) => `The <script> tag of ${url} lacks type="module".`,
@@ -196,7 +206,8 @@ const en: Messages = {
   noWidgetsFix: 'Add the tags that “portal-widgets init” prints.',
   noSource: (tag) => `${tag} has no data source: no <pw-source default>, source= or src=.`,
   noSourceFix: 'Add the default attribute to a <pw-source>, or source="id" to the box.',
-  unknownSource: (tag, id) => `${tag} uses source="${id}" but the page has no <pw-source id="${id}">.`,
+  unknownSource: (tag, id) =>
+    `${tag} uses source="${id}" but the page has no <pw-source id="${id}">.`,
   unknownSourceFix: 'Make source= match the id of a <pw-source>.',
   configError: (where, detail) => `The configuration of ${where} is wrong: ${detail}`,
   configFix: "Correct the attributes as the data sources' guide describes.",

@@ -1,0 +1,425 @@
+// The `portal-widgets` command line (dist/cli/portal-widgets.js), run as a
+// web team would run it, against real servers on loopback:
+//  - usage, exit codes and `--json` (one JSON object, also when unreachable);
+//  - `init` against a real WordPress (test/wordpress/wordpress.mjs): the
+//    backend, its categories, the leadership category, the snippet, and the
+//    CORS problem of an endpoint that does not allow the page's origin;
+//  - that snippet pasted into a page on another origin, in headless Chromium:
+//    the real posts show;
+//  - `check` on that page (exit 1, naming the endpoint CORS refuses), on the
+//    demo portal page (exit 0) and on a page whose source answers 404 (exit 1,
+//    naming the URL and the status);
+//  - `init` against fixture servers reproducing Drupal, Joomla, Liferay, an
+//    RSS portal and a canonical-JSON API (test/cli/fixtures/cms-servers.mjs).
+//
+// Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, newestMtime, startDemo } from '../server/node-helpers.mjs';
+import { startWordPress } from '../wordpress/wordpress.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(repo, 'dist');
+const bin = path.join(dist, 'cli', 'portal-widgets.js');
+
+// ---------------------------------------------------------------- reporting
+
+const results = { passed: 0, failed: 0 };
+
+async function check(name, fn) {
+  try {
+    await fn();
+    results.passed++;
+    console.log(`  ok    ${name}`);
+  } catch (error) {
+    results.failed++;
+    console.log(
+      `  FAIL  ${name}\n        ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n        ')}`,
+    );
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function section(title) {
+  console.log(`\n${title}`);
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Builds dist/ when the command line (or anything it bundles) is older than its sources. */
+function ensureBuilt() {
+  const built = existsSync(bin) ? statSync(bin).mtimeMs : 0;
+  const inputs = ['src', 'package.json', 'rollup.config.mjs'].map((f) =>
+    newestMtime(path.join(repo, f)),
+  );
+  if (built >= Math.max(...inputs)) return;
+  console.log('  dist/ is missing or older than its sources: npm run build');
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: repo,
+    stdio: 'inherit',
+    timeout: 600_000,
+  });
+  if (result.status !== 0) throw new Error(`npm run build exited ${result.status}`);
+}
+
+/** Runs the command line; resolves to its exit code and output (never rejects on a non-zero exit). */
+function run(args) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs with `--json` and parses stdout, which must be exactly one JSON object. */
+async function runJson(args) {
+  const result = await run([...args, '--json']);
+  let json;
+  try {
+    json = JSON.parse(result.stdout);
+  } catch {
+    throw new Error(`stdout is not one JSON object:\n${result.stdout}\n${result.stderr}`);
+  }
+  assert(json && typeof json === 'object' && !Array.isArray(json), 'not an object');
+  return { ...result, json };
+}
+
+const MIME = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+
+/** A web server of its own origin: dist/ under /dist/, and the pages put in `pages`. */
+async function servePages() {
+  const pages = new Map();
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://127.0.0.1');
+    if (pages.has(pathname)) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(pages.get(pathname));
+      return;
+    }
+    if (pathname.startsWith('/dist/')) {
+      const file = path.resolve(dist, pathname.slice('/dist/'.length));
+      if (file.startsWith(dist + path.sep) && existsSync(file)) {
+        response.writeHead(200, {
+          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        });
+        response.end(await readFile(file));
+        return;
+      }
+    }
+    response.writeHead(404, { 'content-type': 'application/json' });
+    response.end('{"error":"not found"}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    pages,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  };
+}
+
+/** The visit counter service on a port of its own, answering CORS for any page. */
+async function startCounter() {
+  const { createCounterHandler } = await import(path.join(repo, 'server/dist/index.js'));
+  const handler = createCounterHandler({ db: 'sqlite::memory:', corsOrigins: ['*'], rateLimit: 0 });
+  const server = createServer(async (request, response) => {
+    if (!(await handler(request, response))) {
+      response.writeHead(404);
+      response.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: async () => {
+      await handler.close?.();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const page = (body) =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng thử</title></head><body>\n${body}\n</body></html>`;
+
+const errors = (json) => json.problems.filter((problem) => problem.level === 'error');
+
+// ---------------------------------------------------------------- the test
+
+async function main() {
+  console.log('portal-widgets command line');
+  const cleanups = [];
+  try {
+    section('setup');
+    ensureBuilt();
+    if (!existsSync(path.join(repo, 'server/dist/index.js'))) {
+      spawnSync('npm', ['run', 'build', '--workspace', 'server'], { cwd: repo, stdio: 'inherit' });
+    }
+
+    section('usage and exit codes');
+    await check('--help prints the usage and exits 0', async () => {
+      const { code, stdout } = await run(['--help']);
+      assert(code === 0, `exit ${code}`);
+      assert(
+        stdout.includes('portal-widgets init') && stdout.includes('portal-widgets check'),
+        stdout,
+      );
+    });
+    await check('an unknown command, or no address, exits 2 with the usage', async () => {
+      for (const args of [['deploy', 'x'], ['init'], ['check', 'a', 'b']]) {
+        const { code, stderr } = await run(args);
+        assert(code === 2, `${args.join(' ')}: exit ${code}`);
+        assert(stderr.includes('Sai cách dùng'), stderr);
+      }
+    });
+    await check(
+      'an unreachable address is a clear message and exit 2 (init and check)',
+      async () => {
+        for (const command of ['init', 'check']) {
+          const { code, stdout } = await run([command, 'http://127.0.0.1:9/']);
+          assert(code === 2, `${command}: exit ${code}`);
+          assert(stdout.includes('Không kết nối được tới http://127.0.0.1:9/'), stdout);
+        }
+        const { code, json } = await runJson(['init', 'http://127.0.0.1:9/', '--lang', 'en']);
+        assert(code === 2, `--json: exit ${code}`);
+        assert(
+          json.type === null && json.problems[0].message.startsWith('Could not reach'),
+          JSON.stringify(json),
+        );
+      },
+    );
+
+    section('init against a real WordPress');
+    const wp = await startWordPress();
+    cleanups.push(() => wp.stop());
+    const portal = await servePages();
+    cleanups.push(() => portal.close());
+    const counter = await startCounter();
+    cleanups.push(() => counter.close());
+    const leadership = wp.categories.leadership;
+
+    let snippet = '';
+    await check('recognises WordPress and picks “Hoạt động của lãnh đạo”', async () => {
+      const { code, json } = await runJson(['init', wp.url]);
+      assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
+      assert(json.type === 'wordpress', json.type);
+      assert(json.baseUrl === wp.url, json.baseUrl);
+      assert(
+        json.attributes.type === 'wordpress' && json.attributes['base-url'] === wp.url,
+        JSON.stringify(json.attributes),
+      );
+      const names = json.categories.map((c) => c.name);
+      assert(
+        names.includes(leadership.name) && names.includes(wp.categories.news.name),
+        names.join(', '),
+      );
+      assert(
+        json.categories.some((c) => c.id === String(leadership.id)),
+        JSON.stringify(json.categories),
+      );
+      assert(json.snippet.includes(`category="${leadership.id}"`), json.snippet);
+      assert(json.snippet.includes(`type="wordpress" base-url="${wp.url}"`), json.snippet);
+      for (const key of ['type', 'baseUrl', 'attributes', 'categories', 'snippet', 'problems']) {
+        assert(key in json, `no ${key}`);
+      }
+    });
+    await check(
+      'with --origin, names the endpoint that does not allow it (the OPML links)',
+      async () => {
+        const { code, json } = await runJson([
+          'init',
+          wp.url,
+          '--origin',
+          portal.origin,
+          '--script',
+          '/dist/portal-widgets.min.js',
+          '--counter',
+          counter.url,
+          '--lang',
+          'en',
+        ]);
+        assert(code === 1, `exit ${code}`);
+        const cors = errors(json);
+        assert(cors.length === 1, JSON.stringify(cors));
+        assert(cors[0].url === `${wp.url}/wp-links-opml.php`, cors[0].url);
+        assert(cors[0].message.includes('Access-Control-Allow-Origin: none'), cors[0].message);
+        assert(
+          cors[0].message.includes(portal.origin) && cors[0].fix.includes('OPML'),
+          JSON.stringify(cors[0]),
+        );
+        snippet = json.snippet;
+        assert(
+          snippet.includes(`base-url="${counter.url}"`) &&
+            snippet.includes('src="/dist/portal-widgets.min.js"'),
+          snippet,
+        );
+      },
+    );
+    await check('the Vietnamese report and the snippet, without --json', async () => {
+      const { code, stdout } = await run(['init', wp.url]);
+      assert(code === 0, `exit ${code}`);
+      assert(stdout.includes('Nhận ra WordPress'), stdout);
+      assert(stdout.includes('Đoạn mã nhúng') && stdout.includes('<pw-activity-list'), stdout);
+    });
+
+    section('the snippet on a page of another origin');
+    portal.pages.set('/wordpress.html', page(snippet));
+    await check('shows the real leadership posts and article from WordPress', async () => {
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+      });
+      cleanups.push(() => browser.close());
+      const tab = await browser.newPage();
+      const logged = [];
+      tab.on('console', (message) => logged.push(message.text()));
+      tab.on('pageerror', (error) => logged.push(error.message));
+      await tab.goto(`${portal.origin}/wordpress.html`);
+      const text = (tag) =>
+        tab.evaluate(
+          (name) =>
+            document.querySelector(name)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '',
+          tag,
+        );
+      const leadershipTitles = wp.posts
+        .filter((post) => post.categoryId === leadership.id)
+        .map((post) => post.title);
+      await tab
+        .waitForFunction(
+          (title) =>
+            document.querySelector('pw-activity-list')?.shadowRoot?.textContent?.includes(title),
+          leadershipTitles[0],
+          { timeout: 20_000 },
+        )
+        .catch(async () => {
+          throw new Error(
+            `the list shows: ${await text('pw-activity-list')}\n${logged.join('\n')}`,
+          );
+        });
+      const list = await text('pw-activity-list');
+      for (const title of leadershipTitles.slice(0, 4))
+        assert(list.includes(title.replace(/\s+/g, ' ')), `missing ${title}`);
+      for (const post of wp.posts.filter((p) => p.categoryId !== leadership.id)) {
+        assert(!list.includes(post.title), `a news post in the list: ${post.title}`);
+      }
+      // The article shows the item chosen in the list (target="article").
+      await tab.evaluate(() =>
+        document
+          .querySelector('pw-activity-list')
+          .shadowRoot.querySelector('a[part~="title"]')
+          .click(),
+      );
+      await tab.waitForFunction(
+        () =>
+          document
+            .querySelector('pw-article')
+            ?.shadowRoot?.querySelector('[part~="article"] [part~="title"]'),
+        null,
+        { timeout: 20_000 },
+      );
+      const article = await text('pw-article');
+      assert(
+        leadershipTitles.some((title) => article.includes(title)),
+        `article: ${article.slice(0, 300)}`,
+      );
+      await tab.waitForFunction(
+        () =>
+          document.querySelector('pw-visit-stats')?.shadowRoot?.querySelector('[part~="value"]'),
+        null,
+        { timeout: 20_000 },
+      );
+    });
+
+    section('check');
+    await check('the snippet page: exit 1, naming the links the browser may not read', async () => {
+      const { code, json } = await runJson(['check', `${portal.origin}/wordpress.html`]);
+      assert(code === 1, `exit ${code}`);
+      const found = errors(json);
+      assert(
+        found.length === 1 && found[0].url === `${wp.url}/wp-links-opml.php`,
+        JSON.stringify(found),
+      );
+      const info = json.problems
+        .filter((p) => p.level === 'info')
+        .map((p) => p.message)
+        .join('\n');
+      assert(info.includes('<pw-activity-list>') && info.includes('<pw-article'), info);
+    });
+    await check('the demo portal page: exit 0, every box read', async () => {
+      const demo = await startDemo(repo);
+      cleanups.push(() => demo.stop());
+      const { code, json, stdout } = await runJson(['check', `${demo.origin}/`]);
+      assert(code === 0, `exit ${code}: ${stdout}`);
+      const info = json.problems.map((p) => p.message).join('\n');
+      for (const tag of ['pw-activity-list', 'pw-article', 'pw-link-box', 'pw-visit-stats']) {
+        assert(info.includes(`<${tag}`), `${tag} not reported: ${info}`);
+      }
+      assert(info.includes('portal-widgets.min.js'), info);
+    });
+    await check(
+      'a page whose source answers 404: exit 1, with the URL and the status',
+      async () => {
+        portal.pages.set(
+          '/missing.html',
+          page(`<script type="module" src="/dist/portal-widgets.min.js"></script>
+<pw-source base-url="${portal.origin}/khong-co/api" default></pw-source>
+<pw-activity-list category="tin-tuc"></pw-activity-list>`),
+        );
+        const { code, json } = await runJson(['check', `${portal.origin}/missing.html`]);
+        assert(code === 1, `exit ${code}`);
+        const found = errors(json);
+        assert(found.length === 1, JSON.stringify(found));
+        assert(found[0].url.startsWith(`${portal.origin}/khong-co/api/articles`), found[0].url);
+        assert(
+          /404/.test(found[0].message) && /base-url/.test(found[0].fix),
+          JSON.stringify(found[0]),
+        );
+        const text = (await run(['check', `${portal.origin}/missing.html`, '--lang', 'en'])).stdout;
+        assert(
+          text.includes('ERROR') && text.includes('/khong-co/api/articles') && text.includes('404'),
+          text,
+        );
+      },
+    );
+    await check('a page without the script or any box: exit 1, saying so', async () => {
+      portal.pages.set('/empty.html', page('<p>Trang chủ</p>'));
+      const { code, json } = await runJson([
+        'check',
+        `${portal.origin}/empty.html`,
+        '--lang',
+        'en',
+      ]);
+      assert(code === 1, `exit ${code}`);
+      const messages = errors(json)
+        .map((p) => p.message)
+        .join('\n');
+      assert(
+        messages.includes('no portal-widgets.min.js') && messages.includes('no portal-widgets box'),
+        messages,
+      );
+    });
+  } catch (error) {
+    results.failed++;
+    console.log(`  FAIL  the command-line test stopped: ${error?.stack ?? error}`);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  }
+}
+
+await main();
+console.log(`\n${results.passed} passed, ${results.failed} failed`);
+process.exitCode = results.failed > 0 ? 1 : 0;
