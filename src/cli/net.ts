@@ -69,7 +69,7 @@ export async function ask(url: string, options: AskOptions = {}): Promise<Answer
   } catch (error) {
     throw new Unreachable(url, failureReason(error));
   }
-  let text = '';
+  let text: string;
   try {
     const body = await response.arrayBuffer();
     text = new TextDecoder().decode(body.byteLength > MAX_BODY ? body.slice(0, MAX_BODY) : body);

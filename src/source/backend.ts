@@ -132,7 +132,9 @@ export function createBackend(settings: BackendSettings, timeZone: string): Data
     }
     case 'rss': {
       const options = withHttp({ url: baseUrl, timeZone, linksUrl: optional(settings.linksUrl) });
-      return lazyAdapter(timeZone, async () => (await adapterModules.rss()).createRssSource(options));
+      return lazyAdapter(timeZone, async () =>
+        (await adapterModules.rss()).createRssSource(options),
+      );
     }
     case 'liferay': {
       const options = withHttp({

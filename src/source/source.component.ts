@@ -336,7 +336,6 @@ export class SourceElement extends LitElement {
     return settings;
   }
 
-
   /**
    * What a composite provides while the composite chunk loads: a stand-in
    * that waits for it, then hands every call to the source built as usual.

@@ -667,6 +667,13 @@ async function main() {
     if (!installed) return;
     const installedPackage = path.join(app, 'node_modules/portal-widgets');
 
+    await check('the installed bin runs: npx portal-widgets --help', () => {
+      const bin = path.join(app, 'node_modules/.bin/portal-widgets');
+      assert(existsSync(bin), 'npm linked no portal-widgets bin');
+      const out = run(bin, ['--help'], { cwd: app, env: cleanNpmEnv() });
+      assert(out.includes('portal-widgets init') && out.includes('portal-widgets check'), out);
+    });
+
     for (const resolution of ['bundler', 'nodenext']) {
       await check(
         `a TypeScript consumer type-checks (moduleResolution ${resolution})`,
