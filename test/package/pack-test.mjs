@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'acorn';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, newestMtime } from '../server/node-helpers.mjs';
 
@@ -124,8 +125,11 @@ function exportTargets(value) {
 
 const stripDot = (file) => file.replace(/^\.\//, '');
 
-/** Module specifiers a JS or .d.ts file imports: static, re-exported, bare and dynamic. */
-function importSpecifiers(code) {
+/**
+ * Module specifiers a .d.ts file imports (static, re-exported, bare), read
+ * with patterns: declarations hold no code that could look like an import.
+ */
+function declarationSpecifiers(code) {
   const found = new Set();
   const patterns = [
     /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
@@ -133,6 +137,35 @@ function importSpecifiers(code) {
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
   for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]);
+  return [...found];
+}
+
+/**
+ * Module specifiers a JS file imports: static, re-exported and (unless
+ * `dynamic` is false) dynamic ones with a literal address. Read from the
+ * parsed module, so comments and strings that mention imports do not count.
+ */
+function importSpecifiers(code, { dynamic = true } = {}) {
+  const found = new Set();
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    const literal = node.source?.type === 'Literal' ? node.source.value : undefined;
+    if (
+      literal !== undefined &&
+      (['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].includes(
+        node.type,
+      ) ||
+        (dynamic && node.type === 'ImportExpression'))
+    ) {
+      found.add(literal);
+    }
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object') visit(child);
+      }
+    }
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true }));
   return [...found];
 }
 
@@ -155,7 +188,8 @@ async function followImports(packageDir, starts, { declarations = false } = {}) 
     if (reached.has(file)) continue;
     reached.add(file);
     const code = await readFile(path.join(packageDir, file), 'utf8');
-    for (const specifier of importSpecifiers(code)) {
+    const specifiers = declarations ? declarationSpecifiers(code) : importSpecifiers(code);
+    for (const specifier of specifiers) {
       if (!isRelative(specifier)) {
         bare.add(specifier);
         continue;
@@ -587,6 +621,20 @@ async function main() {
       assert(npmGraph.bare.has('dompurify'), 'DOMPurify is bundled instead of imported');
     });
 
+    await check('the command line imports only Node and declared dependencies', async () => {
+      const bins = Object.values(pkg.bin ?? {}).map(stripDot);
+      assert(bins.length === 1 && files.has(bins[0]), `bin not packed: ${bins.join(', ')}`);
+      const graph = await followImports(packageDir, bins);
+      const declared = new Set(Object.keys(pkg.dependencies ?? {}));
+      const foreign = [...graph.bare].filter(
+        (s) => !s.startsWith('node:') && !declared.has(bareName(s)),
+      );
+      assert(foreign.length === 0, `undeclared imports: ${foreign.join(', ')}`);
+      assert(graph.missing.length === 0, `missing: ${graph.missing.join('; ')}`);
+      const code = await readFile(path.join(packageDir, bins[0]), 'utf8');
+      assert(code.startsWith('#!/usr/bin/env node'), 'no #! line');
+    });
+
     await check('the script-tag bundle is self-contained and its lazy chunks are packed', () => {
       assert(minGraph.missing.length === 0, `missing: ${minGraph.missing.join('; ')}`);
       assert(minGraph.bare.size === 0, `bare imports left: ${[...minGraph.bare].join(', ')}`);
@@ -602,16 +650,16 @@ async function main() {
         for (const entry of minEntries) {
           const code = await readFile(path.join(packageDir, entry), 'utf8');
           // Static imports only: a dynamic import() is a lazy chunk, fetched on use.
-          const statics = importSpecifiers(
-            code.replace(/\bimport\s*\(\s*['"][^'"]+['"]\s*\)/g, ''),
-          );
+          const statics = importSpecifiers(code, { dynamic: false });
           assert(statics.length === 0, `${entry} imports ${statics.join(', ')} before it can run`);
         }
       },
     );
 
     await check('no stale or unreferenced chunk is packed', () => {
-      const reachable = new Set([...npmGraph.reached, ...minGraph.reached]);
+      // The command line (package.json's bin) is a file of its own, imported by nothing.
+      const bins = Object.values(pkg.bin ?? {}).map(stripDot);
+      const reachable = new Set([...npmGraph.reached, ...minGraph.reached, ...bins]);
       const unused = [...files].filter(
         (f) => f.startsWith('dist/') && f.endsWith('.js') && !reachable.has(f),
       );

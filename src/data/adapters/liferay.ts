@@ -81,7 +81,7 @@ function contentFields(value: unknown): Json[] {
 /**
  * Creates a data source for the web content of a Liferay site.
  *
- * - list: `GET /sites/{siteId}/structured-contents` (or
+ * - list: `GET /sites/{siteId}/structured-contents?flatten=true` (or
  *   `/content-structures/{structureId}/structured-contents`) with `page`,
  *   `pageSize`, `sort=datePublished:desc` and, for a category, the OData
  *   `filter=taxonomyCategoryIds/any(t:t eq {id})`; `totalCount` and `lastPage`;
@@ -180,6 +180,8 @@ export function createLiferaySource(options: LiferaySourceOptions): LiferaySourc
         ['pageSize', query.pageSize],
         ['sort', 'datePublished:desc'],
         ['filter', category ? `taxonomyCategoryIds/any(t:t eq ${category})` : undefined],
+        // A site's listing leaves out web content filed in folders unless flattened.
+        ['flatten', structureId ? undefined : 'true'],
       ]);
       const response = await read(path, params, requestOptions);
       const data = asRecord(response.data);

@@ -124,7 +124,7 @@ describe('createLiferaySource', () => {
     });
     const result = await source.listArticles({ page: 1, pageSize: 5 }, { lang: 'vi' });
     expect(await requested(scenario)).to.deep.equal([
-      `${API}/sites/20119/structured-contents?page=1&pageSize=5&sort=datePublished:desc`,
+      `${API}/sites/20119/structured-contents?page=1&pageSize=5&sort=datePublished:desc&flatten=true`,
     ]);
     expect(result).to.include({ total: 12, hasMore: true, page: 1, pageSize: 5 });
     expect(result.items[0]).to.deep.equal({
@@ -154,7 +154,7 @@ describe('createLiferaySource', () => {
     expect(result.hasMore).to.equal(false);
     expect(result.items[0]!.url).to.equal(undefined);
     expect(await requested(scenario)).to.deep.equal([
-      `${API}/sites/20119/structured-contents?page=3&pageSize=5&sort=datePublished:desc&filter=taxonomyCategoryIds/any(t:t eq 40201)`,
+      `${API}/sites/20119/structured-contents?page=3&pageSize=5&sort=datePublished:desc&filter=taxonomyCategoryIds/any(t:t eq 40201)&flatten=true`,
     ]);
     expect((await scenario.log()).requests[0]!.headers['accept-language']).to.equal('en-US');
 
