@@ -14,11 +14,14 @@
  * - any other file of the repository (LICENSE, bench/results.md) is shown as
  *   text, with its path as a tooltip, since the site does not hold it.
  *
- * Headings get GitHub's anchors, so a `#anchor` means the same in both places.
+ * Headings get GitHub's anchors (github-slug.js), so a `#anchor` means the
+ * same in both places. GitHub numbers repeated headings (`-1`, `-2`); a guide
+ * page has none (the docs test checks), so here a heading's text is enough.
  */
 import { createElement, type FC, type ReactElement, type ReactNode } from 'react';
 import { AnchorMdx, CodeOrSourceMdx, HeadersMdx, Markdown } from '@storybook/addon-docs/blocks';
 import { toId } from 'storybook/internal/csf';
+import { githubSlug } from './github-slug.js';
 import pages from './pages.json';
 
 // AnchorMdx passes every prop on to its `<a>`; its type names only two.
@@ -29,23 +32,6 @@ const Anchor = AnchorMdx as FC<{
   title?: string;
   children?: ReactNode;
 }>;
-
-/**
- * GitHub's anchor for a heading: lower case; punctuation dropped except `-`
- * and `_`; letters with diacritics (Vietnamese among them), digits and marks
- * kept; every space a `-`. `[text](url)` counts as its text. (GitHub adds
- * `-1`, `-2` to repeated headings; a guide page has none, which the docs test
- * checks, so a heading's anchor depends on its text alone.) The docs test
- * (test/docs/links-test.mjs) applies the same rules.
- */
-export function githubSlug(heading: string): string {
-  return heading
-    .trim()
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
-}
 
 // Only a base to resolve against; never requested.
 const REPOSITORY = 'https://repository.invalid/';
