@@ -9,8 +9,8 @@
  * against the file's place in the repository and then:
  *
  * - a guide page becomes that page's Storybook URL (`?path=/docs/guide-backends--docs#wordpress`);
- * - a file under docs/ becomes its copy in the static site (see `staticDirs`
- *   in .storybook/main.ts), opened in a new tab;
+ * - a file under docs/ becomes its copy in the site, under docs-files/ (see
+ *   `staticDirs` in .storybook/main.ts), opened in a new tab;
  * - any other file of the repository (LICENSE, bench/results.md) is shown as
  *   text, with its path as a tooltip, since the site does not hold it.
  *
@@ -57,7 +57,7 @@ function targetOf(reference: string, file: string): Target {
   const page = pages.find((entry) => entry.markdown === path);
   if (page) return { kind: 'page', href: `?path=/docs/${toId(page.title, 'Docs')}${url.hash}` };
   if (path.startsWith('docs/') && !path.endsWith('/')) {
-    return { kind: 'static', href: `${path}${url.hash}` };
+    return { kind: 'static', href: `docs-files/${path.slice('docs/'.length)}${url.hash}` };
   }
   return { kind: 'repository', path };
 }
@@ -106,10 +106,19 @@ function GuideImage({ src = '', alt, title, file }: ImageProps) {
 // Storybook's highlighter knows these under other names.
 const LANGUAGES: Record<string, string> = { sh: 'bash', ts: 'typescript', js: 'jsx' };
 
-function GuideCode({ className, ...rest }: { className?: string; children?: ReactNode }) {
-  const language = /^lang-(.+)$/.exec(className ?? '')?.[1];
+/**
+ * Code: a block (its class names the language, `""` for none) goes to
+ * Storybook's source view; a code span (no class) that the Markdown wraps
+ * over two lines stays inline, as on GitHub, instead of becoming a block.
+ */
+function GuideCode({ className, children }: { className?: string; children?: ReactNode }) {
+  if (className === undefined) {
+    const text = typeof children === 'string' ? children.replace(/\s*\n\s*/g, ' ') : children;
+    return createElement(CodeOrSourceMdx, {}, text);
+  }
+  const language = /^lang-(.+)$/.exec(className)?.[1];
   const known = language && LANGUAGES[language] ? `lang-${LANGUAGES[language]}` : className;
-  return createElement(CodeOrSourceMdx, { ...rest, className: known });
+  return createElement(CodeOrSourceMdx, { className: known }, children);
 }
 
 /**
