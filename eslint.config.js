@@ -42,9 +42,9 @@ export default defineConfig([
     files: ['**/*.{mjs,cjs}', '*.config.{js,ts}', '.storybook/**/*.{js,ts}', 'server/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
-  // The package test is Node code that also hands callbacks to the browser page.
+  // The package and WordPress tests are Node code that also hands callbacks to the browser page.
   {
-    files: ['test/package/**/*.mjs'],
+    files: ['test/package/**/*.mjs', 'test/wordpress/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 

@@ -14,15 +14,18 @@
 //                     on first use) on a throwaway in-memory database
 //   /test/security/fixtures/strict*  served with a strict CSP (Trusted Types)
 //   /__copy/...       a second copy of the library, for loading it twice
+//   /demo/index.html  the demo page with the error probes loaded first and its
+//                     counter endpoints on /counter; it loads the built
+//                     bundle, so dist/ is rebuilt here when older than src/
 // The last output line is a plain "N passed, N failed" summary.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { createFixtureBackend, fixturesDir, serveStatic } from './demo/fixture-backend.mjs';
-import { CHROMIUM_ARGS } from './test/server/node-helpers.mjs';
+import { CHROMIUM_ARGS, newestMtime } from './test/server/node-helpers.mjs';
 import { createScenarioMiddleware } from './test/server/scenario-middleware.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
@@ -38,6 +41,43 @@ if (!existsSync(counterModule)) {
 const { createCounterHandler } = await import(counterModule.href);
 // Every test page shares it, so tests compare figures before and after, never absolute ones.
 const counter = createCounterHandler({ db: 'sqlite::memory:', basePath: '/counter', rateLimit: 0 });
+
+// The demo page test (test/demo/demo-page.test.ts) loads the script-tag bundle
+// as a visitor does; a bundle older than the sources would test old code.
+const bundle = new URL('./dist/portal-widgets.min.js', import.meta.url);
+if (newestMtime(bundle.pathname) < newestMtime(new URL('./src', import.meta.url).pathname)) {
+  execFileSync('npx', ['rollup', '-c'], { stdio: 'inherit' });
+}
+
+/**
+ * The demo page as the demo server sends it, with two test changes: the error
+ * probes run before anything else, and the visit counter is this server's
+ * /counter mount (here /api/stats is the fixture backend's static answer).
+ */
+async function demoPage(ctx, next) {
+  if (ctx.path !== '/demo/index.html') return next();
+  const counterEndpoints = JSON.stringify({
+    endpoints: {
+      stats: '/counter/stats',
+      visit: '/counter/stats/visit',
+      stream: '/counter/stats/stream',
+    },
+  });
+  const page = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8')
+    .replace(
+      '<head>',
+      '<head><script src="/test/security/fixtures/probe.js"></script>' +
+        '<script src="/test/robustness/fixtures/hostile-probe.js"></script>',
+    )
+    .replace(
+      /(<pw-source id="portal"[^]*?<script type="application\/json">)[^]*?(<\/script>)/,
+      `$1${counterEndpoints}$2`,
+    );
+  if (!page.includes('/counter/stats/stream'))
+    throw new Error('demo page: no <pw-source> options to replace');
+  ctx.type = 'html';
+  ctx.body = page;
+}
 
 // The security tests open their pages (test/security/fixtures/) in an iframe;
 // strict*.html get the strict CSP of a locked-down portal, Trusted Types enforced:
@@ -88,6 +128,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],
   middleware: [
+    demoPage,
     securityPages,
     createScenarioMiddleware({ fixtureBackend }),
     nodeHandler(fixtureBackend),

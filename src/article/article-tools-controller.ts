@@ -7,6 +7,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import type { Translation } from '../i18n/index.js';
+import { lazyModule } from '../data/lazy-module.js';
 import type * as ToolActions from './article-tool-actions.js';
 import {
   canShare,
@@ -31,6 +32,9 @@ export interface ArticleToolsHost extends ReactiveElement {
 
 /** The action a tool press needs from the lazily loaded actions, to name it when they fail to load. */
 type ToolName = 'print' | 'copyLink' | 'share' | 'speak';
+
+/** What the tools do: a chunk of its own, as most visitors never press one. */
+const loadToolActions = lazyModule(() => import('./article-tool-actions.js'));
 
 export class ArticleToolsController implements ReactiveController {
   /** Text size in percent, one of the A−/A+ steps (the stored one, with the `font` tool). */
@@ -211,7 +215,7 @@ export class ArticleToolsController implements ReactiveController {
    */
   private async actions(tool: ToolName): Promise<typeof ToolActions | undefined> {
     try {
-      return await import('./article-tool-actions.js');
+      return await loadToolActions();
     } catch (error) {
       console.warn('<pw-article> could not load its tools', error);
       const t = this.strings();

@@ -23,6 +23,7 @@ import {
   type ArticleTarget,
 } from '../base/article-navigation.js';
 import { ConfigError, type DataError } from '../data/errors.js';
+import { lazyModule } from '../data/lazy-module.js';
 import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viArticle } from '../i18n/vi-article.js';
 import { articleStyles } from './article.styles.js';
@@ -84,20 +85,14 @@ export class NoArticleError extends ConfigError {
 
 type ArticleBodyModule = typeof ArticleBody;
 
-let bodyChunk: Promise<ArticleBodyModule> | undefined;
-
 /**
  * The article's body chunk (sanitizer, drawing, tools), downloaded once. An
  * article asks for it as it asks for its data, so both downloads run side by
  * side; a failed download is tried again by the next call.
  */
-export function loadArticleBody(): Promise<ArticleBodyModule> {
-  bodyChunk ??= import('./article-body.js').catch((error: unknown) => {
-    bodyChunk = undefined;
-    throw error;
-  });
-  return bodyChunk;
-}
+export const loadArticleBody: () => Promise<ArticleBodyModule> = lazyModule(
+  () => import('./article-body.js'),
+);
 
 /**
  * The article view: category, title, date line in the portal style, tools,

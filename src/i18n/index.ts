@@ -2,6 +2,7 @@ import type { DateParts, ElementStrings, Lang, Translation } from './types.js';
 import { vi } from './vi.js';
 import { knownOffsetMinutes } from '../data/dates.js';
 import { LruMap } from '../data/lru.js';
+import { lazyModule } from '../data/lazy-module.js';
 
 export type { DateParts, ErrorReason, Lang, Translation } from './types.js';
 
@@ -57,8 +58,10 @@ function retryEnglish(): void {
   if (catalogues.en === vietnamese) void loadEnglish();
 }
 
+const importEnglish = lazyModule(() => import('./en.js'));
+
 function loadEnglish(): Promise<Translation> {
-  return (englishLoad = import('./en.js').then(
+  return (englishLoad = importEnglish().then(
     ({ en }) => {
       const standIn = catalogues.en;
       catalogues.en = en;

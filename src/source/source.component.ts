@@ -12,6 +12,7 @@ import { createLazySource } from '../data/adapters/forwarding.js';
 import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.js';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { ConfigError } from '../data/errors.js';
+import { lazyModule } from '../data/lazy-module.js';
 import { isRecord } from '../data/normalize.js';
 import type { DataSource } from '../data/types.js';
 import { VERSION } from '../base/define.js';
@@ -59,18 +60,21 @@ type CompositeCode = typeof import('./composite-references.js');
  * loads it. A failed load is tried again by the next call that needs it.
  */
 let compositeCode: CompositeCode | undefined;
-let compositeLoading: Promise<CompositeCode> | undefined;
+const importCompositeCode = lazyModule(() => import('./composite-references.js'));
 
 function loadCompositeCode(): Promise<CompositeCode> {
-  compositeLoading ??= import('./composite-references.js').then(
-    (code) => (compositeCode = code),
-    (error: unknown) => {
-      compositeLoading = undefined;
-      throw error;
-    },
-  );
-  return compositeLoading;
+  return importCompositeCode().then((code) => (compositeCode = code));
 }
+
+// Each backend's adapter is a chunk of its own, downloaded by the first source of that type.
+const adapterModules = {
+  static: lazyModule(() => import('../data/adapters/static.js')),
+  wordpress: lazyModule(() => import('../data/adapters/wordpress.js')),
+  rss: lazyModule(() => import('../data/adapters/rss.js')),
+  liferay: lazyModule(() => import('../data/adapters/liferay.js')),
+  joomla: lazyModule(() => import('../data/adapters/joomla.js')),
+  drupal: lazyModule(() => import('../data/adapters/drupal.js')),
+};
 
 /**
  * A source whose adapter is downloaded on first use, so the script-tag bundle
@@ -368,7 +372,7 @@ export class SourceElement extends LitElement {
         return createJsonSource({ ...readJsonConfig(this), baseUrl, timeZone });
       case 'static':
         return lazyAdapter(timeZone, async () =>
-          (await import('../data/adapters/static.js')).createStaticSource({
+          (await adapterModules.static()).createStaticSource({
             url: baseUrl,
             timeZone,
           }),
@@ -385,13 +389,13 @@ export class SourceElement extends LitElement {
           linksPage: optional(this.linksPage),
         };
         return lazyAdapter(timeZone, async () =>
-          (await import('../data/adapters/wordpress.js')).createWordPressSource(options),
+          (await adapterModules.wordpress()).createWordPressSource(options),
         );
       }
       case 'rss': {
         const options = { url: baseUrl, timeZone, linksUrl: optional(this.linksUrl) };
         return lazyAdapter(timeZone, async () =>
-          (await import('../data/adapters/rss.js')).createRssSource(options),
+          (await adapterModules.rss()).createRssSource(options),
         );
       }
       case 'liferay': {
@@ -404,7 +408,7 @@ export class SourceElement extends LitElement {
           articleUrl: optional(this.articleUrl),
         };
         return lazyAdapter(timeZone, async () =>
-          (await import('../data/adapters/liferay.js')).createLiferaySource(options),
+          (await adapterModules.liferay()).createLiferaySource(options),
         );
       }
       case 'joomla': {
@@ -416,7 +420,7 @@ export class SourceElement extends LitElement {
           articleUrl: optional(this.articleUrl),
         };
         return lazyAdapter(timeZone, async () =>
-          (await import('../data/adapters/joomla.js')).createJoomlaSource(options),
+          (await adapterModules.joomla()).createJoomlaSource(options),
         );
       }
       case 'drupal': {
@@ -429,7 +433,7 @@ export class SourceElement extends LitElement {
           categoryField: this.categoryField?.trim(),
         };
         return lazyAdapter(timeZone, async () =>
-          (await import('../data/adapters/drupal.js')).createDrupalSource(options),
+          (await adapterModules.drupal()).createDrupalSource(options),
         );
       }
       default:

@@ -327,7 +327,8 @@ describe('pw-activity-list paging', () => {
       expect(focused(el)).to.equal(part(el, '[part~="title"]'));
 
       pageButton(el, 3).focus();
-      await afterReload(el, () => void sendKeys({ press: 'Space' }));
+      // ' ' rather than 'Space': the one name for the key that every driver knows.
+      await afterReload(el, () => void sendKeys({ press: ' ' }));
       await el.updateComplete;
       expect(el.page).to.equal(3);
       expect(pageButton(el, 3).getAttribute('aria-current')).to.equal('page');

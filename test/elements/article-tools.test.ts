@@ -7,6 +7,7 @@ import { TEXT_SIZE_KEY } from '../../src/article/article-tools.js';
 import { part, settled } from '../helpers/elements.js';
 import { absolute, closeFramePages, fetchCount, openFramePage } from '../helpers/frames.js';
 import { createScenario } from '../helpers/server.js';
+import { canEmulateMedia } from '../helpers/motion.js';
 
 const HONG_BANG = 'hong-bang-tiep-doan-kiem-tra';
 const HONG_BANG_TITLE =
@@ -101,10 +102,10 @@ describe('pw-article tools', () => {
     afterEach(async () => {
       window.print = realPrint;
       window.dispatchEvent(new Event('afterprint'));
-      await emulateMedia({ media: 'screen' });
+      if (await canEmulateMedia()) await emulateMedia({ media: 'screen' });
     });
 
-    it('prints only the article, without tools or other news', async () => {
+    it('prints only the article, without tools or other news', async function () {
       const wrapper = await fixture<HTMLElement>(html`
         <div>
           <p id="before">Phần đầu trang</p>
@@ -125,6 +126,8 @@ describe('pw-article tools', () => {
       await waitUntil(() => printed.length > 0, 'the print dialog opens');
       expect(printed).to.deep.equal([{ printing: true, target: true }]);
 
+      // Print media can be switched on only by Chromium's driver: elsewhere the rest is skipped.
+      if (!(await canEmulateMedia())) this.skip();
       await emulateMedia({ media: 'print' });
       const display = (node: Element) => getComputedStyle(node).display;
       expect(display(wrapper.querySelector('#before')!)).to.equal('none');

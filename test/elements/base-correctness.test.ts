@@ -9,7 +9,6 @@
  * does not end the newer one.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import {
   ArticleElement,
@@ -26,6 +25,7 @@ import { vi } from '../../src/i18n/vi.js';
 import { viLinks } from '../../src/i18n/vi-links.js';
 import { BROKEN_VALUES, part, settled, shownText } from '../helpers/elements.js';
 import { createScenario, waitForRequests } from '../helpers/server.js';
+import { reduceMotion, restoreMotion } from '../helpers/motion.js';
 
 const ARTICLE_ID = 'hong-bang-tiep-doan-kiem-tra';
 
@@ -45,8 +45,8 @@ function nextError(el: HTMLElement): Promise<CustomEvent> {
 }
 
 describe('base element rules', () => {
-  before(() => emulateMedia({ reducedMotion: 'reduce' }));
-  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  before(reduceMotion);
+  after(restoreMotion);
   afterEach(() => setDefaultSource(undefined));
 
   it('shows the article at a src without {id}, with no article-id', async () => {

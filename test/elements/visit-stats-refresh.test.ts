@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import {
   createJsonSource,
@@ -10,6 +9,7 @@ import {
 } from '../../src/index.js';
 import { createScenario, sleep, waitForRequests, type Scenario } from '../helpers/server.js';
 import { settled, shownText } from '../helpers/elements.js';
+import { reduceMotion, restoreMotion } from '../helpers/motion.js';
 
 /**
  * Pretends the tab is hidden or shown again: the browser API the widget reads
@@ -42,8 +42,8 @@ async function afterMoreRequests(scenario: Scenario, more: number): Promise<void
 
 describe('pw-visit-stats refresh', () => {
   // Numbers show at once; the count-up is tested in visit-stats-motion.
-  before(() => emulateMedia({ reducedMotion: 'reduce' }));
-  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  before(reduceMotion);
+  after(restoreMotion);
 
   const cleanup: (() => void)[] = [];
   afterEach(() => {
@@ -183,8 +183,8 @@ describe('pw-visit-stats refresh', () => {
 });
 
 describe('pw-visit-stats live figures (watchVisitStats)', () => {
-  before(() => emulateMedia({ reducedMotion: 'reduce' }));
-  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  before(reduceMotion);
+  after(restoreMotion);
 
   /** A custom DataSource: reads over HTTP like the json source, and pushes figures when the test says so. */
   function liveSource(scenario: Scenario) {

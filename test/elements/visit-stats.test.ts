@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import {
   createJsonSource,
@@ -17,6 +16,7 @@ import {
   settled,
   shownText,
 } from '../helpers/elements.js';
+import { reduceMotion, restoreMotion } from '../helpers/motion.js';
 
 /** Mounts `template` and returns its <pw-visit-stats> once it has settled. */
 async function visitStats(template: ReturnType<typeof html>): Promise<VisitStatsElement> {
@@ -73,8 +73,8 @@ const vietnamese = (n: number) => n.toLocaleString('vi-VN');
 
 describe('pw-visit-stats', () => {
   // The count-up has its own tests (visit-stats-motion); here the final numbers show at once.
-  before(() => emulateMedia({ reducedMotion: 'reduce' }));
-  after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  before(reduceMotion);
+  after(restoreMotion);
 
   describe('figures and labels', () => {
     it('shows online and total from the fixture backend in Vietnamese by default', async () => {

@@ -7,6 +7,7 @@
 
 import { parseEpoch } from '../dates.js';
 import { ConfigError } from '../errors.js';
+import { lazyModule } from '../lazy-module.js';
 import { defaultHttpClient } from '../http.js';
 import {
   isRecord,
@@ -57,6 +58,8 @@ export interface JsonSource extends DataSource {
 
 /** How a source without a mapping or a `dateFormat` reads dates: epoch numbers become ISO 8601. */
 const CANONICAL_READING: JsonReading = { readDate: (value) => parseEpoch(value) ?? value };
+const importMapping = lazyModule(() => import('./json-mapping.js'));
+const importWatch = lazyModule(() => import('./json-watch.js'));
 
 /** Reads the figures every `ms` until stopped: watching without a stream. */
 function pollEvery(
@@ -141,7 +144,7 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
   let mappedReading: Promise<JsonReading> | undefined;
   const reading = (): JsonReading | Promise<JsonReading> => {
     if (!mapped) return CANONICAL_READING;
-    mappedReading ??= import('./json-mapping.js')
+    mappedReading ??= importMapping()
       .then(({ createJsonReading }) => createJsonReading(kinds, dateFormat, timeZone))
       .catch((error: unknown) => {
         // Tried again on the next request, as a failed request would be.
@@ -272,7 +275,7 @@ export function createJsonSource(options: JsonSourceOptions): JsonSource {
     source.watchVisitStats = (callback: (stats: VisitStats) => void): (() => void) =>
       watchWhenLoaded(
         async () => {
-          const [{ watchStream }, read] = await Promise.all([import('./json-watch.js'), reading()]);
+          const [{ watchStream }, read] = await Promise.all([importWatch(), reading()]);
           return () =>
             watchStream(url(streamTemplate, {}), watch, {
               parse: (raw) => readStats(raw, streamTemplate, read),
