@@ -6,12 +6,16 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
  *
  *   /fixtures/...        the demo portal's data (portal.json, images, logos, files)
  *   /story-fixtures/...  small files for the empty and error states
+ *   /docs-files/...      docs/: the screenshot and the JSON mapping examples the
+ *                        guide pages (stories/guide/*.mdx) show and link to (not
+ *                        /docs/, where the dev server serves those pages' Markdown
+ *                        as modules)
  *
  * Both `storybook dev` and the static build serve `iframe.html` from the site
  * root, so stories can name these files with a relative URL.
  */
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  stories: ['../stories/guide/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: {
     name: '@storybook/web-components-vite',
@@ -24,6 +28,7 @@ const config: StorybookConfig = {
   staticDirs: [
     { from: '../demo/fixtures', to: '/fixtures' },
     { from: '../stories/fixtures', to: '/story-fixtures' },
+    { from: '../docs', to: '/docs-files' },
   ],
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');

@@ -166,6 +166,22 @@ const preview: Preview = {
     options: {
       storySort: {
         order: [
+          'Guide',
+          [
+            'Quick start',
+            'Contents',
+            'Embedding',
+            'Elements',
+            'Backends',
+            'JSON mapping',
+            'Canonical JSON',
+            'Theming',
+            'Strict CSP',
+            'Deploying',
+            'Counter service',
+            'Troubleshooting',
+            'Development',
+          ],
           'Widgets',
           ['Article', 'Activity list', 'Link box', 'Visit stats'],
           'Data',

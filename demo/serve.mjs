@@ -9,8 +9,8 @@
 //   /bench/...    the bench's pages (bench/pages), measured on this server
 //   /...          other files in demo/
 //
-// It answers the way a production server should be set up (see README,
-// "Deploying"): text, scripts, JSON and SVG compressed with brotli or gzip,
+// It answers the way a production server should be set up (see
+// docs/guide/deploying.md): text, scripts, JSON and SVG compressed with brotli or gzip,
 // hashed chunk files cached for a year, entry files for five minutes, the page
 // always revalidated. Event streams are never compressed, so they keep flowing.
 //

@@ -2,7 +2,7 @@
 // four boxes on a cold visit over a slow mobile connection with a slow CPU.
 //
 // bench/pages/slow-phone.html is served by the demo server (compressed and
-// cached as README's "Deploying" section asks), on the same origin as the
+// cached as docs/guide/deploying.md asks), on the same origin as the
 // data. Every run opens a fresh browser context, and the Chrome DevTools
 // Protocol throttles it: 150 ms of latency, 1.6 Mb/s down, 750 kb/s up, the
 // CPU four times slower, the HTTP cache off. Each fact is computed from what

@@ -1,5 +1,5 @@
-// The demo server's HTTP answers: compression and cache headers, as README's
-// "Deploying" section asks of a production server.
+// The demo server's HTTP answers: compression and cache headers, as the guide's
+// "Deploying" page (docs/guide/deploying.md) asks of a production server.
 //
 //  1. builds dist/ if it is missing or older than the sources, and the counter
 //     service (server/dist) if it is missing;

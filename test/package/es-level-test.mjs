@@ -1,9 +1,11 @@
 // The ECMAScript level of what we ship: every built file in dist/ a browser
-// loads (both browser builds, every chunk) must parse as an ES2022 module, the level README's
-// "Supported browsers" section is derived from. Something newer slipping in
-// (a dependency's update, a TypeScript target raised) fails here, naming the
-// file and position. And since README states ES2022 as the floor, at least one
-// file must really need it: if none does, the stated minimum is out of date.
+// loads (both browser builds, every chunk; not the Node-only command line)
+// must parse as an ES2022 module, the level the minimum browser versions are
+// derived from (README's "Supported browsers", in full in
+// docs/guide/embedding.md). Something newer slipping in (a dependency's update,
+// a TypeScript target raised) fails here, naming the file and position. And
+// since README states ES2022 as the floor, at least one file must really need
+// it: if none does, the stated minimum is out of date.
 // Run: `node test/package/es-level-test.mjs` after `npm run build`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -13,8 +13,8 @@
 //     without them (the adapter must fall back to /?rest_route=).
 //
 // /wp-links-opml.php sends no CORS header, so the link box reads it through
-// the page's own server (README: "forward that path"); a page without that
-// forwarding must say that CORS is the cause.
+// the page's own server (docs/guide/backends.md: "forward that path"); a page
+// without that forwarding must say that CORS is the cause.
 //
 // Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
 // Needs Debian's wordpress, mariadb-server, php-cli, php-mysql, php-mbstring and
@@ -97,7 +97,7 @@ const FORWARDED_HEADERS = ['content-type', 'x-wp-total', 'x-wp-totalpages', 'lin
  * The embedding portal: a server on another port (so another origin) with
  * dist/ under /dist/ and the pages set in `pages`; every other path is
  * forwarded to WordPress, so the site can be read from the portal's own
- * origin too (as README suggests for /wp-links-opml.php).
+ * origin too (as docs/guide/backends.md suggests for /wp-links-opml.php).
  */
 async function servePortal(wordpressUrl) {
   const pages = new Map();

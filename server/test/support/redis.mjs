@@ -1,6 +1,6 @@
 // A private redis-server for the tests: started on a free loopback port in a
 // temporary directory, with append-only persistence fsynced on every write
-// (the configuration the README recommends), and stopped afterwards.
+// (the configuration docs/guide/counter-service.md recommends), and stopped afterwards.
 // When redis-server is missing or will not start, `skipReason` says why and
 // the Redis tests are reported as skipped with that reason.
 
