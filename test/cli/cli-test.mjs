@@ -22,6 +22,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, newestMtime, startDemo } from '../server/node-helpers.mjs';
 import { startWordPress } from '../wordpress/wordpress.mjs';
+import {
+  startDrupal,
+  startJoomla,
+  startJsonApi,
+  startLiferay,
+  startRssPortal,
+} from './fixtures/cms-servers.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(repo, 'dist');
@@ -412,6 +419,140 @@ async function main() {
         messages,
       );
     });
+
+    section('init against the other backends (fixture servers)');
+    /** Starts a fixture server for one check and stops it after. */
+    const withServer = async (start, options, fn) => {
+      const server = await start(options);
+      try {
+        await fn(server);
+      } finally {
+        await server.stop();
+      }
+    };
+    const leadershipOf = (json) => json.categories.find((c) => c.name === 'Hoạt động của lãnh đạo');
+
+    await check('Drupal: the JSON:API, its tags terms and the leadership term id', () =>
+      withServer(startDrupal, {}, async (drupal) => {
+        const { code, json } = await runJson(['init', drupal.url]);
+        assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
+        assert(
+          json.type === 'drupal' && json.baseUrl === drupal.url,
+          `${json.type} ${json.baseUrl}`,
+        );
+        const expected = drupal.seed.categories.leadership.id;
+        assert(leadershipOf(json)?.id === expected, JSON.stringify(json.categories));
+        assert(json.snippet.includes(`category="${expected}"`), json.snippet);
+        // article is the default content type and field_tags the default field: neither is written.
+        assert(
+          !('content-type' in json.attributes) && !('category-field' in json.attributes),
+          JSON.stringify(json.attributes),
+        );
+      }),
+    );
+    await check('Joomla with a token-only API: recognised, and the public-token warning', () =>
+      withServer(startJoomla, {}, async (joomla) => {
+        const { code, json } = await runJson(['init', joomla.url, '--lang', 'en']);
+        assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
+        assert(json.type === 'joomla', json.type);
+        const warning = json.problems.find((p) => p.message.includes('needs a token'));
+        assert(
+          warning?.level === 'warning' && /public/.test(warning.fix),
+          JSON.stringify(json.problems),
+        );
+      }),
+    );
+    await check('Joomla with a readable API: its categories and the leadership id', () =>
+      withServer(startJoomla, { requireToken: false }, async (joomla) => {
+        const { json } = await runJson(['init', joomla.url]);
+        const expected = joomla.seed.categories.leadership.id;
+        assert(
+          json.type === 'joomla' && leadershipOf(json)?.id === expected,
+          JSON.stringify(json.categories),
+        );
+        assert(json.snippet.includes(`category="${expected}"`), json.snippet);
+      }),
+    );
+    await check('Liferay: the site id from Liferay.ThemeDisplay and the taxonomy categories', () =>
+      withServer(startLiferay, {}, async (liferay) => {
+        const { code, json } = await runJson(['init', liferay.url]);
+        assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
+        assert(json.type === 'liferay', json.type);
+        assert(json.attributes['site-id'] === liferay.seed.siteId, JSON.stringify(json.attributes));
+        const expected = liferay.seed.categories.leadership.id;
+        assert(leadershipOf(json)?.id === expected, JSON.stringify(json.categories));
+        assert(json.snippet.includes(`site-id="${liferay.seed.siteId}"`), json.snippet);
+      }),
+    );
+    await check('Liferay whose content guests cannot read: an error with the fix', () =>
+      withServer(startLiferay, { guestCanRead: false }, async (liferay) => {
+        const { code, json } = await runJson(['init', liferay.url, '--lang', 'en']);
+        assert(code === 1, `exit ${code}`);
+        const found = errors(json).find((p) => p.message.startsWith('Guests cannot read'));
+        assert(
+          found && /Guest role/.test(found.fix) && found.url.includes('/structured-contents'),
+          JSON.stringify(json.problems),
+        );
+      }),
+    );
+    await check(
+      'an RSS portal (NukeViet): the announced feeds, the leadership feed as base-url',
+      () =>
+        withServer(startRssPortal, {}, async (portalRss) => {
+          const { code, json } = await runJson(['init', portalRss.url]);
+          assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
+          assert(json.type === 'rss', json.type);
+          const feed = `${portalRss.url}${portalRss.seed.feeds.leadership}`;
+          assert(json.baseUrl === feed, `${json.baseUrl} ≠ ${feed}`);
+          assert(
+            json.categories.some((c) => c.id === feed),
+            JSON.stringify(json.categories),
+          );
+        }),
+    );
+    await check('a canonical-JSON API: its categories from the articles', () =>
+      withServer(startJsonApi, {}, async (api) => {
+        const { code, json } = await runJson(['init', `${api.url}/api`]);
+        assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
+        assert(
+          json.type === 'json' && json.baseUrl === `${api.url}/api`,
+          `${json.type} ${json.baseUrl}`,
+        );
+        const expected = api.seed.categories.leadership.id;
+        assert(json.snippet.includes(`category="${expected}"`), json.snippet);
+      }),
+    );
+    await check('a backend that allows no other origin: a CORS error naming its endpoint', () =>
+      withServer(startDrupal, { allowOrigins: [] }, async (drupal) => {
+        const { code, json } = await runJson([
+          'init',
+          drupal.url,
+          '--origin',
+          'https://portal.example.vn',
+        ]);
+        assert(code === 1, `exit ${code}`);
+        const found = errors(json);
+        assert(
+          found.length > 0 && found.every((p) => p.url.startsWith(`${drupal.url}/jsonapi/`)),
+          JSON.stringify(found),
+        );
+        assert(/services\.yml/.test(found[0].fix), found[0].fix);
+      }),
+    );
+    await check(
+      'a site nothing recognises: exit 1, what was tried, the JSON mapping guide',
+      async () => {
+        portal.pages.set('/', page('<h1>Cổng thông tin</h1>'));
+        const { code, json } = await runJson(['init', portal.origin]);
+        assert(code === 1 && json.type === null, `exit ${code}, ${json.type}`);
+        const found = errors(json)[0];
+        assert(
+          found?.message.includes('WordPress') && found.message.includes('Drupal'),
+          found?.message,
+        );
+        assert(found.fix.includes('json-mapping.md'), found.fix);
+      },
+    );
   } catch (error) {
     results.failed++;
     console.log(`  FAIL  the command-line test stopped: ${error?.stack ?? error}`);
