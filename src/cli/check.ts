@@ -12,7 +12,7 @@ import { DEFAULT_TIME_ZONE } from '../data/dates.js';
 import { DataError, HttpError } from '../data/errors.js';
 import { HttpClient } from '../data/http.js';
 import type { DataSource } from '../data/types.js';
-import { BACKEND_ATTRIBUTES, createBackend, type BackendSettings } from '../source/backend.js';
+import { createBackend, type BackendSettings } from '../source/backend.js';
 import { messages, type CliLang, type Messages, type Problem } from './messages.js';
 import { ask, corsRefusal, isCrossOrigin, type Answer } from './net.js';
 import { actAsPage, parsePage } from './page.js';
@@ -26,6 +26,26 @@ export interface CheckOptions {
 export interface CheckResult {
   problems: Problem[];
 }
+
+/**
+ * The attributes of `<pw-source>` that make up its {@link BackendSettings},
+ * and the property each sets: the pairs `SourceElement.properties` declares.
+ */
+const BACKEND_ATTRIBUTES = {
+  type: 'type',
+  'base-url': 'baseUrl',
+  'site-id': 'siteId',
+  'structure-id': 'structureId',
+  'body-field': 'bodyField',
+  'content-type': 'contentType',
+  'image-field': 'imageField',
+  'category-field': 'categoryField',
+  token: 'token',
+  'token-header': 'tokenHeader',
+  'links-url': 'linksUrl',
+  'links-page': 'linksPage',
+  'article-url': 'articleUrl',
+} as const satisfies Record<string, keyof BackendSettings>;
 
 const WIDGETS = ['pw-activity-list', 'pw-article', 'pw-link-box', 'pw-visit-stats'] as const;
 type WidgetTag = (typeof WIDGETS)[number];
@@ -69,8 +89,7 @@ function pageSources(doc: Document, http: HttpClient): Map<Element, DataSource |
           if (value !== null) settings[property] = value;
         }
         const mapping = element.querySelector(':scope > script[type="application/json"]');
-        settings.jsonText = mapping?.textContent ?? null;
-        result = createBackend(settings, timeZone);
+        result = createBackend(settings, timeZone, mapping?.textContent);
       }
     } catch (error) {
       result = error instanceof Error ? error : new Error(String(error));

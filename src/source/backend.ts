@@ -11,10 +11,7 @@ import { lazyModule } from '../data/lazy-module.js';
 import { isRecord } from '../data/normalize.js';
 import type { DataSource } from '../data/types.js';
 
-/**
- * The settings of a non-composite `<pw-source>`: its attributes, as
- * properties, and the text of its `<script type="application/json">` child.
- */
+/** The settings of a non-composite `<pw-source>`: its attributes, as properties. */
 export interface BackendSettings {
   type?: string;
   baseUrl?: string;
@@ -29,31 +26,9 @@ export interface BackendSettings {
   linksUrl?: string;
   linksPage?: string;
   articleUrl?: string;
-  /** The JSON child's text, for `type="json"`. */
-  jsonText?: string | null;
   /** The HTTP client; the page-wide one by default. */
   http?: HttpClient;
 }
-
-/**
- * The attributes of `<pw-source>` that make up {@link BackendSettings}, and
- * the property each sets (the element declares the same pairs).
- */
-export const BACKEND_ATTRIBUTES = {
-  type: 'type',
-  'base-url': 'baseUrl',
-  'site-id': 'siteId',
-  'structure-id': 'structureId',
-  'body-field': 'bodyField',
-  'content-type': 'contentType',
-  'image-field': 'imageField',
-  'category-field': 'categoryField',
-  token: 'token',
-  'token-header': 'tokenHeader',
-  'links-url': 'linksUrl',
-  'links-page': 'linksPage',
-  'article-url': 'articleUrl',
-} as const satisfies Record<string, keyof BackendSettings>;
 
 // Each backend's adapter is a chunk of its own, downloaded by the first source of that type.
 const adapterModules = {
@@ -100,76 +75,82 @@ function parseJsonSettings(text: string | null | undefined): Partial<JsonSourceO
 
 /**
  * The data source for `settings` (any type but `composite`, which follows
- * other sources). Throws a {@link ConfigError} for settings that cannot work.
+ * other sources); `jsonText` is the text of the `<script type="application/json">`
+ * child, for `type="json"`. Throws a {@link ConfigError} for settings that cannot work.
  */
-export function createBackend(settings: BackendSettings, timeZone: string): DataSource {
+export function createBackend(
+  settings: BackendSettings,
+  timeZone: string,
+  jsonText?: string | null,
+): DataSource {
   const baseUrl = settings.baseUrl ?? '';
+  // Undefined is the adapters' default: the page-wide client.
   const http = settings.http;
   const optional = (value: string | undefined) => value?.trim() || undefined;
-  // An http client only when one is given: the adapters' default is the page-wide one.
-  const withHttp = <T extends object>(options: T) => (http ? { ...options, http } : options);
   switch (settings.type || 'json') {
     case 'json':
-      return createJsonSource(
-        withHttp({ ...parseJsonSettings(settings.jsonText), baseUrl, timeZone }),
-      );
+      return createJsonSource({ ...parseJsonSettings(jsonText), baseUrl, timeZone, http });
     case 'static': {
-      const options = withHttp({ url: baseUrl, timeZone });
+      const options = { url: baseUrl, timeZone, http };
       return lazyAdapter(timeZone, async () =>
         (await adapterModules.static()).createStaticSource(options),
       );
     }
     case 'wordpress': {
-      const options = withHttp({
+      const options = {
         baseUrl,
         timeZone,
+        http,
         linksUrl: optional(settings.linksUrl),
         linksPage: optional(settings.linksPage),
-      });
+      };
       return lazyAdapter(timeZone, async () =>
         (await adapterModules.wordpress()).createWordPressSource(options),
       );
     }
     case 'rss': {
-      const options = withHttp({ url: baseUrl, timeZone, linksUrl: optional(settings.linksUrl) });
+      const options = { url: baseUrl, timeZone, http, linksUrl: optional(settings.linksUrl) };
       return lazyAdapter(timeZone, async () =>
         (await adapterModules.rss()).createRssSource(options),
       );
     }
     case 'liferay': {
-      const options = withHttp({
+      const options = {
         baseUrl,
         timeZone,
+        http,
         siteId: optional(settings.siteId),
         structureId: optional(settings.structureId),
         bodyField: optional(settings.bodyField),
         articleUrl: optional(settings.articleUrl),
-      });
+      };
       return lazyAdapter(timeZone, async () =>
         (await adapterModules.liferay()).createLiferaySource(options),
       );
     }
     case 'joomla': {
-      const options = withHttp({
+      const options = {
         baseUrl,
         timeZone,
+        http,
         token: optional(settings.token),
         tokenHeader: optional(settings.tokenHeader),
         articleUrl: optional(settings.articleUrl),
-      });
+      };
       return lazyAdapter(timeZone, async () =>
         (await adapterModules.joomla()).createJoomlaSource(options),
       );
     }
     case 'drupal': {
-      const options = withHttp({
+      const options = {
         baseUrl,
         timeZone,
+        http,
         contentType: optional(settings.contentType),
         // An empty attribute turns the field off, so it is passed as given.
         imageField: settings.imageField?.trim(),
         categoryField: settings.categoryField?.trim(),
-      });
+      };
       return lazyAdapter(timeZone, async () =>
         (await adapterModules.drupal()).createDrupalSource(options),
       );

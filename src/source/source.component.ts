@@ -21,7 +21,7 @@ import {
   onSourcesChanged,
   setDefaultSource,
 } from '../base/source-registry.js';
-import { BACKEND_ATTRIBUTES, createBackend, type BackendSettings } from './backend.js';
+import { createBackend } from './backend.js';
 import type { CompositeReferences } from './composite-references.js';
 
 /** The backends `<pw-source type>` accepts. */
@@ -326,14 +326,8 @@ export class SourceElement extends LitElement {
       return this.#references.build(timeZone);
     }
     const mapping = this.querySelector(':scope > script[type="application/json"]');
-    return createBackend({ ...this.#settings(), jsonText: mapping?.textContent }, timeZone);
-  }
-
-  /** The backend settings, as the attributes of {@link BACKEND_ATTRIBUTES} set them. */
-  #settings(): BackendSettings {
-    const settings: Record<string, string | undefined> = {};
-    for (const name of Object.values(BACKEND_ATTRIBUTES)) settings[name] = this[name];
-    return settings;
+    // The element's own properties are the backend settings (see BackendSettings).
+    return createBackend(this, timeZone, mapping?.textContent);
   }
 
   /**

@@ -116,6 +116,15 @@ export function fillTemplate(template: string, values: Record<string, string | u
       (kept.length > 0 ? `?${kept.join('&')}` : '') +
       template.slice(end);
   }
+  // A path segment that is only an empty placeholder goes too: `/rss/{category}/`
+  // without a category is `/rss/`, not `/rss//` (which many servers do not merge).
+  const pathEnd = text.search(/[?#]|$/);
+  text =
+    text
+      .slice(0, pathEnd)
+      .replace(/\/\{(\w+)\}(?=\/|$)/g, (whole, name: string) =>
+        name !== 'base' && (values[name] ?? '') === '' ? '' : whole,
+      ) + text.slice(pathEnd);
   return text.replace(/\{(\w+)\}/g, (_, name: string) =>
     name === 'base' ? (values.base ?? '') : encodeURIComponent(values[name] ?? ''),
   );

@@ -214,6 +214,15 @@ describe('createRssSource', () => {
     expect(await requested(scenario)).to.deep.equal(['/feed/?category_name=hoat-dong', '/feed/']);
   });
 
+  it('leaves out a path segment of an empty {category}: /rss/, not /rss//', async () => {
+    const scenario = await createScenario([{ body: rss(item101, item102), headers: RSS_TYPE }]);
+    const source = createRssSource({ url: `${scenario.base}/rss/{category}/`, http: http() });
+    // An article not met in a list is looked for in the feed without a category.
+    const article = await source.getArticle('https://hongbang.example/?p=101');
+    expect(article.title).to.equal('Hồng Bàng tiếp Đoàn kiểm tra “Sở TT&TT”');
+    expect(await requested(scenario)).to.deep.equal(['/rss/']);
+  });
+
   it('reads Atom entries: html and xhtml text, alternate link, published, author', async () => {
     const scenario = await createScenario([{ body: ATOM, headers: ATOM_TYPE }]);
     const source = createRssSource({ url: `${scenario.base}/atom.xml`, http: http() });
