@@ -366,7 +366,7 @@ export abstract class PortalElement<T> extends LitElement {
   }
 
   /**
-   * This widget's source, in the order README documents (see
+   * This widget's source, in the order docs/guide/backends.md documents (see
    * `source-resolution.ts`); a configuration mistake is returned, not thrown.
    */
   protected resolveSource(): Resolution {

@@ -51,7 +51,7 @@ function miss(reason: 'no-source' | 'source-not-found', message: string): Source
 }
 
 /**
- * The source of `widget`, in the order README documents: the enclosing
+ * The source of `widget`, in the order docs/guide/backends.md documents: the enclosing
  * `<pw-source>`, then `source="id"`, then `src`, then the page default.
  */
 export function resolveSource(widget: Element, request: SourceRequest): Resolution {

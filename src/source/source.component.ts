@@ -84,7 +84,7 @@ function failingSource(error: Error): DataSource {
  *
  * For `type="json"` a child `<script type="application/json">` maps any REST
  * API without code: `{ "articles": { "url": "{base}/news?p={page}", "items": "data.rows",
- * "total": "data.count", "fields": { "title": "headline" } } }` (see the README).
+ * "total": "data.count", "fields": { "title": "headline" } } }` (see docs/guide/json-mapping.md).
  * The `wordpress`, `rss`, `liferay`, `joomla` and `drupal` adapters are
  * downloaded only when a widget first asks such a source for data.
  *

@@ -1,7 +1,8 @@
 /**
  * The `json` adapter: any REST backend that answers JSON. With no options
- * beyond `baseUrl` it speaks the default endpoints README lists; endpoint
- * templates and dot-path field maps adapt it to other APIs without code.
+ * beyond `baseUrl` it speaks the default endpoints of the canonical JSON
+ * (docs/guide/canonical-json.md); endpoint templates and dot-path field maps
+ * adapt it to other APIs without code.
  * Its options, and their checking, are in json-options.ts.
  */
 

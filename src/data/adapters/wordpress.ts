@@ -343,7 +343,7 @@ export function createWordPressSource(options: WordPressSourceOptions): WordPres
       return notOffered(
         'stats',
         'WordPress publishes no visit statistics.',
-        ' (see "Backends" in the README)',
+        ' (see docs/guide/backends.md)',
       );
     },
   };
