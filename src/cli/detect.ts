@@ -102,18 +102,28 @@ async function wordpress(portal: Portal): Promise<Backend | undefined> {
     id: String(c.id),
     name: squash(String(c.name ?? '')),
   }));
+  // A page of links ("Liên kết website") is read through the REST API, which
+  // answers other origins; the link manager's OPML list never does.
+  const pagesUrl = route('wp/v2/pages', 'per_page=100&_fields=slug,title');
+  const pages = records(jsonOf(await portal.ask(pagesUrl, { accept: 'application/json' })));
+  const linksPage = pages.find((page) => {
+    const title = (page.title as { rendered?: unknown } | undefined)?.rendered;
+    return typeof page.slug === 'string' && fold(String(title ?? '')).includes('liên kết');
+  });
   const opml = `${site}/wp-links-opml.php`;
-  const opmlAnswer = await portal.ask(opml);
+  const opmlAnswer = linksPage ? undefined : await portal.ask(opml);
   // WordPress's link manager lists each link as <outline type="link" htmlUrl="…">.
-  const hasLinks = ok(opmlAnswer) && /<outline\b[^>]*\bhtmlUrl="[^"]+"/i.test(opmlAnswer!.text);
+  const hasOpml = ok(opmlAnswer) && /<outline\b[^>]*\bhtmlUrl="[^"]+"/i.test(opmlAnswer!.text);
+  const attributes: Record<string, string> = { 'base-url': site };
+  if (linksPage) attributes['links-page'] = String(linksPage.slug);
   return {
     type: 'wordpress',
     name: 'WordPress',
     evidence,
-    attributes: { 'base-url': site },
+    attributes,
     categories,
     ...(ok(answer) ? {} : { categoriesError: answer ? `HTTP ${answer.status}` : 'no answer' }),
-    hasLinks,
+    hasLinks: !!linksPage || hasOpml,
     endpoints: [
       { url: categoriesUrl, kind: 'wordpress', accept: 'application/json' },
       {
@@ -121,7 +131,8 @@ async function wordpress(portal: Portal): Promise<Backend | undefined> {
         kind: 'wordpress',
         accept: 'application/json',
       },
-      ...(hasLinks ? [{ url: opml, kind: 'opml' }] : []),
+      ...(linksPage ? [{ url: pagesUrl, kind: 'wordpress', accept: 'application/json' }] : []),
+      ...(hasOpml ? [{ url: opml, kind: 'opml' }] : []),
     ],
     problems: [],
   };

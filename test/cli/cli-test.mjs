@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, newestMtime, startDemo } from '../server/node-helpers.mjs';
-import { startWordPress } from '../wordpress/wordpress.mjs';
+import { SEED, startWordPress } from '../wordpress/wordpress.mjs';
 import {
   startDrupal,
   startJoomla,
@@ -240,38 +240,35 @@ async function main() {
       );
       assert(json.snippet.includes(`category="${leadership.id}"`), json.snippet);
       assert(json.snippet.includes(`type="wordpress" base-url="${wp.url}"`), json.snippet);
+      // The page of links, read through the REST API (which answers other origins).
+      assert(json.attributes['links-page'] === wp.linksPage.slug, JSON.stringify(json.attributes));
       for (const key of ['type', 'baseUrl', 'attributes', 'categories', 'snippet', 'problems']) {
         assert(key in json, `no ${key}`);
       }
     });
+    const initFor = (lang) =>
+      runJson([
+        'init',
+        wp.url,
+        '--origin',
+        portal.origin,
+        '--script',
+        '/dist/portal-widgets.min.js',
+        '--counter',
+        counter.url,
+        '--lang',
+        lang,
+      ]);
     await check(
-      'with --origin, names the endpoint that does not allow it (the OPML links)',
+      'with --origin: every endpoint of the snippet allows the page, exit 0',
       async () => {
-        const { code, json } = await runJson([
-          'init',
-          wp.url,
-          '--origin',
-          portal.origin,
-          '--script',
-          '/dist/portal-widgets.min.js',
-          '--counter',
-          counter.url,
-          '--lang',
-          'en',
-        ]);
-        assert(code === 1, `exit ${code}`);
-        const cors = errors(json);
-        assert(cors.length === 1, JSON.stringify(cors));
-        assert(cors[0].url === `${wp.url}/wp-links-opml.php`, cors[0].url);
-        assert(cors[0].message.includes('Access-Control-Allow-Origin: none'), cors[0].message);
-        assert(
-          cors[0].message.includes(portal.origin) && cors[0].fix.includes('OPML'),
-          JSON.stringify(cors[0]),
-        );
+        const { code, json } = await initFor('en');
+        assert(code === 0, `exit ${code}: ${JSON.stringify(errors(json))}`);
         snippet = json.snippet;
         assert(
           snippet.includes(`base-url="${counter.url}"`) &&
-            snippet.includes('src="/dist/portal-widgets.min.js"'),
+            snippet.includes('src="/dist/portal-widgets.min.js"') &&
+            snippet.includes(`links-page="${wp.linksPage.slug}"`),
           snippet,
         );
       },
@@ -349,22 +346,58 @@ async function main() {
         null,
         { timeout: 20_000 },
       );
+      // The links of the WordPress page, read from the page's other origin.
+      const site = SEED.linksPage.groups[0].links[0];
+      await tab
+        .waitForFunction(
+          (url) =>
+            document
+              .querySelector('pw-link-box')
+              ?.shadowRoot?.querySelector(`option[value="${url}"]`),
+          site.url,
+          { timeout: 20_000 },
+        )
+        .catch(async () => {
+          throw new Error(`the link box shows: ${await text('pw-link-box')}\n${logged.join('\n')}`);
+        });
+      assert((await text('pw-link-box')).includes(site.name), await text('pw-link-box'));
     });
 
     section('check');
-    await check('the snippet page: exit 1, naming the links the browser may not read', async () => {
-      const { code, json } = await runJson(['check', `${portal.origin}/wordpress.html`]);
+    await check('the snippet page on real WordPress: exit 0, every box read', async () => {
+      const { code, json, stdout } = await runJson(['check', `${portal.origin}/wordpress.html`]);
+      assert(code === 0, `exit ${code}: ${stdout}`);
+      const info = json.problems.map((p) => p.message).join('\n');
+      for (const tag of ['pw-activity-list', 'pw-article', 'pw-link-box', 'pw-visit-stats']) {
+        assert(info.includes(`<${tag}`), `${tag} not reported: ${info}`);
+      }
+    });
+    await check(
+      'without the links page, init falls back to the OPML list and names its CORS problem',
+      async () => {
+        await wp.php(`wp_delete_post(${wp.linksPage.id}, true);`);
+        const { code, json } = await initFor('en');
+        assert(code === 1, `exit ${code}`);
+        const cors = errors(json);
+        assert(cors.length === 1, JSON.stringify(cors));
+        assert(cors[0].url === `${wp.url}/wp-links-opml.php`, cors[0].url);
+        assert(cors[0].message.includes('Access-Control-Allow-Origin: none'), cors[0].message);
+        assert(
+          cors[0].message.includes(portal.origin) && cors[0].fix.includes('OPML'),
+          JSON.stringify(cors[0]),
+        );
+        assert(!('links-page' in json.attributes), JSON.stringify(json.attributes));
+      },
+    );
+    await check('check on a page reading that OPML list: exit 1, naming it', async () => {
+      portal.pages.set('/opml.html', page((await initFor('vi')).json.snippet));
+      const { code, json } = await runJson(['check', `${portal.origin}/opml.html`]);
       assert(code === 1, `exit ${code}`);
       const found = errors(json);
       assert(
         found.length === 1 && found[0].url === `${wp.url}/wp-links-opml.php`,
         JSON.stringify(found),
       );
-      const info = json.problems
-        .filter((p) => p.level === 'info')
-        .map((p) => p.message)
-        .join('\n');
-      assert(info.includes('<pw-activity-list>') && info.includes('<pw-article'), info);
     });
     await check('the demo portal page: exit 0, every box read', async () => {
       const demo = await startDemo(repo);
