@@ -6,6 +6,7 @@
  * and the shape the adapter needs. Read-only: a visit is never recorded; the
  * visit endpoint gets the CORS preflight a browser would send first.
  */
+import { parseCategoryAliases, withCategoryAliases } from '../data/adapters/category-aliases.js';
 import { createCompositeSource } from '../data/adapters/composite.js';
 import { createUrlSource } from '../data/adapters/url.js';
 import { DEFAULT_TIME_ZONE } from '../data/dates.js';
@@ -91,6 +92,9 @@ function pageSources(doc: Document, http: HttpClient): Map<Element, DataSource |
         const mapping = element.querySelector(':scope > script[type="application/json"]');
         result = createBackend(settings, timeZone, mapping?.textContent);
       }
+      // Category names mapped to the backend's ids, as the element applies them.
+      const aliases = element.getAttribute('categories')?.trim();
+      if (aliases) result = withCategoryAliases(result, parseCategoryAliases(aliases));
     } catch (error) {
       result = error instanceof Error ? error : new Error(String(error));
     }

@@ -572,6 +572,34 @@ async function main() {
         assert(/services\.yml/.test(found[0].fix), found[0].fix);
       }),
     );
+    await check('check on a Liferay page naming its category through categories=: exit 0', () =>
+      withServer(startLiferay, {}, async (liferay) => {
+        const id = liferay.seed.categories.leadership.id;
+        portal.pages.set(
+          '/liferay.html',
+          page(`<script type="module" src="/dist/portal-widgets.min.js"></script>
+<pw-source type="liferay" base-url="${liferay.url}" site-id="${liferay.seed.siteId}"
+  categories="hoat-dong-lanh-dao=${id}" default></pw-source>
+<pw-activity-list category="hoat-dong-lanh-dao"></pw-activity-list>`),
+        );
+        const { code, json, stdout } = await runJson([
+          'check',
+          `${portal.origin}/liferay.html`,
+          '--lang',
+          'en',
+        ]);
+        assert(code === 0, `exit ${code}: ${stdout}`);
+        assert(
+          json.problems.some((p) => p.message.includes('<pw-activity-list>: 5 items')),
+          stdout,
+        );
+        const asked = liferay.requests.map((r) => decodeURIComponent(r.path));
+        assert(
+          asked.some((p) => p.includes(`taxonomyCategoryIds/any(t:t eq ${id})`)),
+          asked.join('\n'),
+        );
+      }),
+    );
     await check(
       'a site nothing recognises: exit 1, what was tried, the JSON mapping guide',
       async () => {
