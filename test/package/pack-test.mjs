@@ -550,7 +550,8 @@ async function main() {
     await mkdir(packDir);
     let packed;
     const packedOk = await check('npm pack succeeds', () => {
-      const out = run('npm', ['pack', '--json', '--pack-destination', packDir]);
+      // dist/ is built above; --ignore-scripts keeps `prepare`'s build output out of the JSON.
+      const out = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir]);
       [packed] = JSON.parse(out.slice(out.indexOf('[')));
       assert(packed?.filename, 'npm pack printed no file name');
     });
