@@ -20,12 +20,13 @@
 // The last output line is a plain "N passed, N failed" summary.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { createFixtureBackend, fixturesDir, serveStatic } from './demo/fixture-backend.mjs';
-import { CHROMIUM_ARGS, newestMtime } from './test/server/node-helpers.mjs';
+import { buildIsStale, CHROMIUM_ARGS, ensureCounterBuilt } from './test/server/node-helpers.mjs';
 import { createScenarioMiddleware } from './test/server/scenario-middleware.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
@@ -34,18 +35,16 @@ const fixtureFiles = serveStatic(fixturesDir, '/fixtures/');
 
 // The counter service is TypeScript compiled by its own package; `npm install`
 // builds it, and a checkout that skipped that is built here once.
-const counterModule = new URL('./server/dist/index.js', import.meta.url);
-if (!existsSync(counterModule)) {
-  execFileSync('npm', ['run', 'build', '--workspace', 'server'], { stdio: 'inherit' });
-}
-const { createCounterHandler } = await import(counterModule.href);
+const root = fileURLToPath(new URL('.', import.meta.url));
+ensureCounterBuilt(root);
+const { createCounterHandler } = await import('./server/dist/index.js');
 // Every test page shares it, so tests compare figures before and after, never absolute ones.
 const counter = createCounterHandler({ db: 'sqlite::memory:', basePath: '/counter', rateLimit: 0 });
 
 // The demo page test (test/demo/demo-page.test.ts) loads the script-tag bundle
 // as a visitor does; a bundle older than the sources would test old code.
-const bundle = new URL('./dist/portal-widgets.min.js', import.meta.url);
-if (newestMtime(bundle.pathname) < newestMtime(new URL('./src', import.meta.url).pathname)) {
+// Rollup alone: the declarations and the manifest play no part in that page.
+if (buildIsStale(root, ['dist/portal-widgets.min.js'])) {
   execFileSync('npx', ['rollup', '-c'], { stdio: 'inherit' });
 }
 

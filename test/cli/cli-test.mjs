@@ -13,14 +13,19 @@
 //    RSS portal and a canonical-JSON API (test/cli/fixtures/cms-servers.mjs).
 //
 // Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, newestMtime, startDemo } from '../server/node-helpers.mjs';
+import {
+  CHROMIUM_ARGS,
+  ensureBuilt,
+  ensureCounterBuilt,
+  startDemo,
+} from '../server/node-helpers.mjs';
 import { SEED, startWordPress } from '../wordpress/wordpress.mjs';
 import {
   startDrupal,
@@ -29,6 +34,7 @@ import {
   startLiferay,
   startRssPortal,
 } from './fixtures/cms-servers.mjs';
+import { assert, createReport, section } from '../server/checks.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(repo, 'dist');
@@ -36,49 +42,9 @@ const bin = path.join(dist, 'cli', 'portal-widgets.js');
 
 // ---------------------------------------------------------------- reporting
 
-const results = { passed: 0, failed: 0 };
-
-async function check(name, fn) {
-  try {
-    await fn();
-    results.passed++;
-    console.log(`  ok    ${name}`);
-  } catch (error) {
-    results.failed++;
-    console.log(
-      `  FAIL  ${name}\n        ${String(error?.stack ?? error)
-        .split('\n')
-        .slice(0, 6)
-        .join('\n        ')}`,
-    );
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function section(title) {
-  console.log(`\n${title}`);
-}
+const { check, fail, finish } = createReport();
 
 // ---------------------------------------------------------------- helpers
-
-/** Builds dist/ when the command line (or anything it bundles) is older than its sources. */
-function ensureBuilt() {
-  const built = existsSync(bin) ? statSync(bin).mtimeMs : 0;
-  const inputs = ['src', 'package.json', 'rollup.config.mjs'].map((f) =>
-    newestMtime(path.join(repo, f)),
-  );
-  if (built >= Math.max(...inputs)) return;
-  console.log('  dist/ is missing or older than its sources: npm run build');
-  const result = spawnSync('npm', ['run', 'build'], {
-    cwd: repo,
-    stdio: 'inherit',
-    timeout: 600_000,
-  });
-  if (result.status !== 0) throw new Error(`npm run build exited ${result.status}`);
-}
 
 /** Runs the command line; resolves to its exit code and output (never rejects on a non-zero exit). */
 function run(args) {
@@ -172,10 +138,8 @@ async function main() {
   const cleanups = [];
   try {
     section('setup');
-    ensureBuilt();
-    if (!existsSync(path.join(repo, 'server/dist/index.js'))) {
-      spawnSync('npm', ['run', 'build', '--workspace', 'server'], { cwd: repo, stdio: 'inherit' });
-    }
+    ensureBuilt(repo, ['dist/portal-widgets.min.js', 'dist/cli/portal-widgets.js']);
+    ensureCounterBuilt(repo);
 
     section('usage and exit codes');
     await check('--help prints the usage and exits 0', async () => {
@@ -615,13 +579,11 @@ async function main() {
       },
     );
   } catch (error) {
-    results.failed++;
-    console.log(`  FAIL  the command-line test stopped: ${error?.stack ?? error}`);
+    fail('the command-line test stopped', error);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   }
 }
 
 await main();
-console.log(`\n${results.passed} passed, ${results.failed} failed`);
-process.exitCode = results.failed > 0 ? 1 : 0;
+finish();

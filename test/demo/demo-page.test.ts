@@ -8,7 +8,7 @@
  * Firefox.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { BROKEN_VALUES, isSettled } from '../helpers/elements.js';
+import { BROKEN_VALUES, goToFirstSite, isSettled, itemTitles } from '../helpers/elements.js';
 
 interface DemoWindow extends Window {
   __pageErrors: string[];
@@ -22,10 +22,6 @@ const BOXES = ['pw-activity-list', 'pw-article', 'pw-link-box', 'pw-visit-stats'
 
 function shadow(element: Element): ShadowRoot {
   return element.shadowRoot!;
-}
-
-function titles(list: Element): string[] {
-  return [...shadow(list).querySelectorAll('[part~="title"]')].map((a) => a.textContent!.trim());
 }
 
 function articleTitle(article: Element): string {
@@ -76,7 +72,7 @@ describe('the demo portal page, built bundle', () => {
 
   it('shows all four boxes with data, nothing broken on screen', () => {
     const doc = win.document;
-    expect(titles(doc.querySelector('pw-activity-list')!)).to.have.length(5);
+    expect(itemTitles(doc.querySelector('pw-activity-list')!)).to.have.length(5);
     expect(articleTitle(doc.querySelector('pw-article')!)).to.contain('Hồng Bàng');
     const options = shadow(doc.querySelector('pw-link-box')!).querySelectorAll('option');
     expect([...options].filter((option) => option.value).length).to.be.greaterThan(1);
@@ -98,13 +94,13 @@ describe('the demo portal page, built bundle', () => {
 
   it('pages the activity list', async () => {
     const list = win.document.querySelector<HTMLElement>('pw-activity-list')!;
-    const first = titles(list);
+    const first = itemTitles(list);
     shadow(list).querySelector<HTMLButtonElement>('[part~="next-button"]')!.click();
     await waitUntil(
-      () => isSettled(list) && titles(list).join() !== first.join(),
+      () => isSettled(list) && itemTitles(list).join() !== first.join(),
       'the next page did not show',
     );
-    for (const title of titles(list)) expect(first).not.to.include(title);
+    for (const title of itemTitles(list)) expect(first).not.to.include(title);
   });
 
   it('opens a chosen item of the list in the article box', async () => {
@@ -121,14 +117,9 @@ describe('the demo portal page, built bundle', () => {
   });
 
   it('"Đi" opens the chosen website', async () => {
-    const box = win.document.querySelector('pw-link-box')!;
-    const select = shadow(box).querySelector('select')!;
-    const chosen = [...select.options].find((option) => option.value)!;
-    select.value = chosen.value;
-    select.dispatchEvent(new win.Event('change', { bubbles: true }));
-    shadow(box).querySelector<HTMLButtonElement>('[part~="go-button"]')!.click();
+    const chosen = goToFirstSite(win, win.document.querySelector('pw-link-box')!);
     await waitUntil(() => win.__opened.length > 0, '"Đi" opened nothing');
-    expect(win.__opened[0].url).to.equal(chosen.value);
+    expect(win.__opened[0].url).to.equal(chosen);
   });
 
   it('logs no error', () => {

@@ -12,13 +12,13 @@
 //     delivers its first event while the connection stays open.
 //
 // Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { newestMtime, startDemo } from '../server/node-helpers.mjs';
+import { ensureBuilt, ensureCounterBuilt, startDemo } from '../server/node-helpers.mjs';
+import { assert, assertEqual, createReport } from '../server/checks.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(repo, 'dist');
@@ -27,53 +27,9 @@ const ARTICLE_ID = 'hong-bang-tiep-doan-kiem-tra';
 
 // ---------------------------------------------------------------- reporting
 
-const results = { passed: 0, failed: 0 };
-
-/** Runs one named check; a thrown error is a failure, with its message printed. */
-async function check(name, fn) {
-  try {
-    await fn();
-    results.passed++;
-    console.log(`  ok    ${name}`);
-  } catch (error) {
-    results.failed++;
-    console.log(
-      `  FAIL  ${name}\n        ${String(error?.stack ?? error).replace(/\n/g, '\n        ')}`,
-    );
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function assertEqual(actual, expected, what) {
-  assert(
-    actual === expected,
-    `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
-  );
-}
+const { check, fail, finish } = createReport();
 
 // ---------------------------------------------------------------- helpers
-
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', timeout: 600_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
-}
-
-/** Builds what the demo server serves, when it is missing or stale. */
-function ensureBuilt() {
-  const entry = path.join(dist, 'portal-widgets.min.js');
-  const inputs = ['src', 'package.json', 'rollup.config.mjs', 'tsconfig.json'];
-  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-  if (built < Math.max(...inputs.map((f) => newestMtime(path.join(repo, f))))) {
-    console.log('  dist/ is missing or older than its sources: npm run build');
-    run('npm', ['run', 'build']);
-  }
-  if (!existsSync(path.join(repo, 'server', 'dist', 'index.js'))) {
-    run('npm', ['run', 'build', '--workspace', 'server']);
-  }
-}
 
 /** One request; resolves to the status, the headers and the raw (still encoded) body. */
 function request(url, { method = 'GET', headers = {} } = {}) {
@@ -148,7 +104,8 @@ async function checkEncodings(origin, label, urlPath, { cacheControl, expected }
 
 async function main() {
   console.log('portal-widgets demo server test');
-  ensureBuilt();
+  ensureBuilt(repo);
+  ensureCounterBuilt(repo);
   const demo = await startDemo(repo);
   try {
     const { origin } = demo;
@@ -286,13 +243,11 @@ async function main() {
     });
   } catch (error) {
     // An unexpected error in the harness itself counts as a failure too.
-    results.failed++;
-    console.log(`  FAIL  the demo server test stopped: ${error?.stack ?? error}`);
+    fail('the demo server test stopped', error);
   } finally {
     await demo.stop();
   }
 }
 
 await main();
-console.log(`\n${results.passed} passed, ${results.failed} failed`);
-process.exitCode = results.failed > 0 ? 1 : 0;
+finish();

@@ -22,6 +22,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { githubAnchors, githubSlug } from '../../stories/guide/github-slug.js';
+import { createReport } from '../server/checks.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const README_LIMIT = 8192;
@@ -30,23 +31,7 @@ const STORIES = 'stories/guide';
 
 // ---------------------------------------------------------------- reporting
 
-const results = { passed: 0, failed: 0 };
-
-/** Runs one named check; a thrown error is a failure, with its message printed. */
-function check(name, fn) {
-  try {
-    fn();
-    results.passed++;
-    console.log(`  ok    ${name}`);
-    return true;
-  } catch (error) {
-    results.failed++;
-    console.log(
-      `  FAIL  ${name}\n        ${String(error?.message ?? error).replace(/\n/g, '\n        ')}`,
-    );
-    return false;
-  }
-}
+const { check, finish } = createReport({ traces: false });
 
 /** Throws one error listing every problem, if there are any. */
 function report(problems) {
@@ -173,7 +158,7 @@ const documents = [
 
 console.log('Links and anchors');
 for (const file of documents) {
-  check(`${relative(file)}: links and anchors resolve`, () => {
+  await check(`${relative(file)}: links and anchors resolve`, () => {
     const { links } = parse(file);
     report(
       links.flatMap(({ line, target }) => {
@@ -185,7 +170,7 @@ for (const file of documents) {
 }
 
 console.log('README');
-check(`README.md is at most ${README_LIMIT} bytes`, () => {
+await check(`README.md is at most ${README_LIMIT} bytes`, () => {
   const size = statSync(path.join(repo, 'README.md')).size;
   if (size > README_LIMIT) {
     throw new Error(`${size} bytes: move the detail into ${GUIDE}/ and link to it`);
@@ -200,14 +185,14 @@ const guideFiles = readdirSync(path.join(repo, GUIDE))
   .map((name) => `${GUIDE}/${name}`);
 
 for (const markdown of guideFiles) {
-  check(`${markdown} has a Storybook page`, () => {
+  await check(`${markdown} has a Storybook page`, () => {
     const page = pages.find((entry) => entry.markdown === markdown);
     if (!page) throw new Error(`not listed in ${STORIES}/pages.json`);
   });
 }
 
 for (const page of pages) {
-  check(`${STORIES}/${page.mdx} shows ${page.markdown} as "${page.title}"`, () => {
+  await check(`${STORIES}/${page.mdx} shows ${page.markdown} as "${page.title}"`, () => {
     const problems = [];
     if (!existsSync(path.join(repo, page.markdown))) problems.push(`${page.markdown} is gone`);
     const mdxFile = path.join(repo, STORIES, page.mdx);
@@ -226,7 +211,7 @@ for (const page of pages) {
     report(problems);
   });
   if (existsSync(path.join(repo, page.markdown))) {
-    check(`${page.markdown}: headings are unique`, () => {
+    await check(`${page.markdown}: headings are unique`, () => {
       const counts = new Map();
       for (const heading of parse(path.join(repo, page.markdown)).headings) {
         const slug = githubSlug(heading);
@@ -241,7 +226,7 @@ for (const page of pages) {
   }
 }
 
-check(`every ${STORIES}/*.mdx is listed in pages.json`, () => {
+await check(`every ${STORIES}/*.mdx is listed in pages.json`, () => {
   const listed = new Set(pages.map((page) => page.mdx));
   report(
     readdirSync(path.join(repo, STORIES))
@@ -250,5 +235,4 @@ check(`every ${STORIES}/*.mdx is listed in pages.json`, () => {
   );
 });
 
-console.log(`\n${results.passed} passed, ${results.failed} failed`);
-process.exitCode = results.failed > 0 ? 1 : 0;
+finish();

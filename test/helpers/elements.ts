@@ -62,3 +62,24 @@ export function part<E extends Element = HTMLElement>(element: HTMLElement, sele
 
 /** Text that must never reach the screen, whatever the backend sends. */
 export const BROKEN_VALUES = /undefined|NaN|Invalid Date|\[object Object\]|null/;
+
+/** The titles an activity list shows, in order. */
+export function itemTitles(list: Element): string[] {
+  return [...list.shadowRoot!.querySelectorAll('[part~="title"]')].map((a) =>
+    a.textContent!.trim(),
+  );
+}
+
+/**
+ * In a `<pw-link-box>` of the drop-down variant on page `win` (a frame, whose
+ * own Event must be used), chooses the first site and presses "Đi"; returns
+ * the site's URL.
+ */
+export function goToFirstSite(win: Window & { Event: typeof Event }, box: Element): string {
+  const select = box.shadowRoot!.querySelector('select')!;
+  const chosen = [...select.options].find((option) => option.value)!;
+  select.value = chosen.value;
+  select.dispatchEvent(new win.Event('change', { bubbles: true }));
+  box.shadowRoot!.querySelector<HTMLButtonElement>('[part~="go-button"]')!.click();
+  return chosen.value;
+}

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
 import { chromium } from 'playwright-core';
+import { assert, createReport, section } from '../server/checks.mjs';
 import { CHROMIUM_ARGS, newestMtime } from '../server/node-helpers.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,36 +58,7 @@ const LINKS = [
 
 // ---------------------------------------------------------------- reporting
 
-const results = { passed: 0, failed: 0, skipped: 0 };
-
-/** Runs one named check; a thrown error is a failure, with its message printed. */
-async function check(name, fn) {
-  try {
-    await fn();
-    results.passed++;
-    console.log(`  ok    ${name}`);
-    return true;
-  } catch (error) {
-    results.failed++;
-    console.log(
-      `  FAIL  ${name}\n        ${String(error?.stack ?? error).replace(/\n/g, '\n        ')}`,
-    );
-    return false;
-  }
-}
-
-function skip(name, why) {
-  results.skipped++;
-  console.log(`  skip  ${name} (${why})`);
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function section(title) {
-  console.log(`\n${title}`);
-}
+const { check, skip, fail, finish } = createReport();
 
 // ---------------------------------------------------------------- helpers
 
@@ -1033,8 +1005,7 @@ async function main() {
     });
   } catch (error) {
     // An unexpected error in the harness itself counts as a failure too.
-    results.failed++;
-    console.log(`  FAIL  the package test stopped: ${error?.stack ?? error}`);
+    fail('the package test stopped', error);
   } finally {
     for (const cleanup of cleanups.reverse()) {
       await cleanup().catch(() => {});
@@ -1044,6 +1015,4 @@ async function main() {
 }
 
 await main();
-const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
-console.log(`\n${results.passed} passed, ${results.failed} failed${skipped}`);
-process.exitCode = results.failed > 0 ? 1 : 0;
+finish();

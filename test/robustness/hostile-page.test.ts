@@ -7,7 +7,7 @@
  * inspected from here, same origin.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { BROKEN_VALUES, isSettled } from '../helpers/elements.js';
+import { BROKEN_VALUES, goToFirstSite, isSettled, itemTitles } from '../helpers/elements.js';
 import { createScenario, waitForRequests, type Scenario } from '../helpers/server.js';
 
 interface HostileWindow extends Window {
@@ -51,10 +51,6 @@ async function openHostilePage(stats: Scenario, flaky: Scenario): Promise<Hostil
 
 function shadow(element: Element): ShadowRoot {
   return element.shadowRoot!;
-}
-
-function titles(list: Element): string[] {
-  return [...shadow(list).querySelectorAll('[part~="title"]')].map((a) => a.textContent!.trim());
 }
 
 /** Clicks every enabled button in the widget's shadow root (the current render). */
@@ -111,7 +107,7 @@ describe('robustness: a hostile legacy host page', () => {
   it('renders all four boxes with data', () => {
     const doc = win.document;
     const list = doc.querySelector('#list')!;
-    expect(titles(list).length).to.equal(3);
+    expect(itemTitles(list).length).to.equal(3);
     const article = doc.querySelector('pw-article')!;
     expect(shadow(article).querySelector('[part~="content"]')!.textContent).to.contain(
       'Phó Chủ tịch',
@@ -141,26 +137,21 @@ describe('robustness: a hostile legacy host page', () => {
 
   it('pages the activity list: the next page shows other items', async () => {
     const list = win.document.querySelector('#list')!;
-    const first = titles(list);
+    const first = itemTitles(list);
     shadow(list).querySelector<HTMLButtonElement>('[part~="next-button"]')!.click();
     await waitUntil(
-      () => isSettled(list as HTMLElement) && titles(list).join() !== first.join(),
+      () => isSettled(list as HTMLElement) && itemTitles(list).join() !== first.join(),
       'the next page did not show',
     );
-    const second = titles(list);
+    const second = itemTitles(list);
     expect(second.length).to.be.greaterThan(0);
     for (const title of second) expect(first).not.to.include(title);
   });
 
   it('"Đi" opens the chosen site in a new tab', async () => {
-    const box = win.document.querySelector('pw-link-box')!;
-    const select = shadow(box).querySelector('select')!;
-    const chosen = [...select.options].find((option) => option.value)!;
-    select.value = chosen.value;
-    select.dispatchEvent(new win.Event('change', { bubbles: true }));
-    shadow(box).querySelector<HTMLButtonElement>('[part~="go-button"]')!.click();
+    const chosen = goToFirstSite(win, win.document.querySelector('pw-link-box')!);
     await waitUntil(() => win.__opened.length > 0, '"Đi" opened nothing');
-    expect(win.__opened[0].url).to.equal(chosen.value);
+    expect(win.__opened[0].url).to.equal(chosen);
     expect(win.__opened[0].target).to.equal('_blank');
   });
 
@@ -169,7 +160,7 @@ describe('robustness: a hostile legacy host page', () => {
     const retry = shadow(list).querySelector<HTMLButtonElement>('[part~="retry-button"]');
     expect(retry, 'the first failure shows a retry button').not.to.equal(null);
     retry!.click();
-    await waitUntil(() => isSettled(list) && titles(list).length > 0, 'the retry did not load');
+    await waitUntil(() => isSettled(list) && itemTitles(list).length > 0, 'the retry did not load');
   });
 
   it('submits no form and navigates nowhere when every widget button is pressed', async () => {

@@ -1,7 +1,7 @@
 // Node-side helpers shared by the test runner's config, the Node test scripts
-// (test/package, test/demo) and the bench: how Chromium is started here,
-// whether a build output is older than its sources, and the demo server.
-import { spawn } from 'node:child_process';
+// (test/package, test/demo, test/wordpress, test/cli) and the bench: how
+// Chromium is started here, building what is stale, and the demo server.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -30,6 +30,39 @@ export function newestMtime(file) {
   for (const entry of readdirSync(file))
     newest = Math.max(newest, newestMtime(path.join(file, entry)));
   return newest;
+}
+
+/** What the library's build is made from: a build older than any of them is stale. */
+const BUILD_INPUTS = ['src', 'package.json', 'rollup.config.mjs', 'tsconfig.json'];
+
+/** Runs an npm script in `root`, output shown; throws when it fails. */
+function npmRun(root, args) {
+  const result = spawnSync('npm', ['run', ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 600_000,
+  });
+  if (result.status !== 0) throw new Error(`npm run ${args.join(' ')} exited ${result.status}`);
+}
+
+/** Whether any of `outputs` (paths under `root`) is missing or older than the newest build input. */
+export function buildIsStale(root, outputs) {
+  const oldest = Math.min(...outputs.map((file) => newestMtime(path.join(root, file))));
+  return oldest < Math.max(...BUILD_INPUTS.map((file) => newestMtime(path.join(root, file))));
+}
+
+/** Runs `npm run build` in `root` when {@link buildIsStale} says `outputs` are stale. */
+export function ensureBuilt(root, outputs = ['dist/portal-widgets.min.js']) {
+  if (!buildIsStale(root, outputs)) return;
+  console.log('  dist/ is missing or older than its sources: npm run build');
+  npmRun(root, ['build']);
+}
+
+/** Builds the counter service (server/dist) when it has not been built. */
+export function ensureCounterBuilt(root) {
+  if (!existsSync(path.join(root, 'server', 'dist', 'index.js'))) {
+    npmRun(root, ['build', '--workspace', 'server']);
+  }
 }
 
 /**

@@ -19,70 +19,23 @@
 // Plain Node ESM. Prints `N passed, N failed` last; exits non-zero on any failure.
 // Needs Debian's wordpress, mariadb-server, php-cli, php-mysql, php-mbstring and
 // php-xml (see wordpress.mjs), and Chromium (CHROME_PATH, default /usr/bin/chromium).
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, newestMtime } from '../server/node-helpers.mjs';
+import { CHROMIUM_ARGS, ensureBuilt } from '../server/node-helpers.mjs';
 import { SEED, startWordPress } from './wordpress.mjs';
+import { assert, assertEqual, createReport, section } from '../server/checks.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(repo, 'dist');
 
 // ---------------------------------------------------------------- reporting
 
-const results = { passed: 0, failed: 0 };
-
-/** Runs one named check; a thrown error is a failure, with its message printed. */
-async function check(name, fn) {
-  try {
-    await fn();
-    results.passed++;
-    console.log(`  ok    ${name}`);
-    return true;
-  } catch (error) {
-    results.failed++;
-    console.log(
-      `  FAIL  ${name}\n        ${String(error?.stack ?? error).replace(/\n/g, '\n        ')}`,
-    );
-    return false;
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function assertEqual(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  assert(a === e, `${what}:\n  expected ${e}\n  got      ${a}`);
-}
-
-function section(title) {
-  console.log(`\n${title}`);
-}
+const { check, fail, finish } = createReport();
 
 // ---------------------------------------------------------------- helpers
-
-/** Builds dist/ when it is missing or older than its sources. */
-function ensureBuilt() {
-  const entry = path.join(dist, 'portal-widgets.min.js');
-  const inputs = ['src', 'package.json', 'rollup.config.mjs', 'tsconfig.json'];
-  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-  if (built < Math.max(...inputs.map((f) => newestMtime(path.join(repo, f))))) {
-    console.log('  dist/ is missing or older than its sources: npm run build');
-    const result = spawnSync('npm', ['run', 'build'], {
-      cwd: repo,
-      stdio: 'inherit',
-      timeout: 600_000,
-    });
-    if (result.status !== 0) throw new Error(`npm run build exited ${result.status}`);
-  }
-}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -258,7 +211,7 @@ async function main() {
   const cleanups = [];
   try {
     section('setup');
-    ensureBuilt();
+    ensureBuilt(repo);
     let wp;
     const started = await check('a seeded WordPress starts on loopback', async () => {
       wp = await startWordPress();
@@ -643,13 +596,11 @@ async function main() {
     }
   } catch (error) {
     // An unexpected error in the test itself counts as a failure too.
-    results.failed++;
-    console.log(`  FAIL  the WordPress test stopped: ${error?.stack ?? error}`);
+    fail('the WordPress test stopped', error);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   }
 }
 
 await main();
-console.log(`\n${results.passed} passed, ${results.failed} failed`);
-process.exitCode = results.failed > 0 ? 1 : 0;
+finish();
