@@ -18,7 +18,10 @@ export function assertEqual(actual, expected, what) {
   const wanted = JSON.stringify(expected);
   const same =
     typeof actual === 'object' && actual !== null ? got === wanted : Object.is(actual, expected);
-  assert(same, `${what}:\n  expected ${wanted}\n  got      ${got}`);
+  // Numbers and undefined as themselves: JSON would write NaN as null and drop undefined.
+  const show = (value, json) =>
+    typeof value === 'number' || value === undefined ? String(value) : json;
+  assert(same, `${what}:\n  expected ${show(expected, wanted)}\n  got      ${show(actual, got)}`);
 }
 
 /** A heading between groups of checks. */
