@@ -10,6 +10,9 @@ export * from './activity-list/activity-list.js';
 export * from './link-box/link-box.js';
 export * from './visit-stats/visit-stats.js';
 export { createJsonSource } from './data/adapters/json.js';
+// Exported, and so bundled: the readers behind a widget's `src` are a chunk in
+// the npm build, but a script-tag page must reach them without a second request.
+export { createUrlSource } from './data/adapters/url.js';
 export { createStaticSource } from './data/adapters/static-lazy.js';
 export { DataError } from './data/errors.js';
 export type * from './data/types.js';

@@ -10,7 +10,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSummary, DataSource, Page, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
-import { listArticlesFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
+import { lazyUrlSource } from '../data/adapters/url-lazy.js';
 import {
   articleUrl,
   isModifiedClick,
@@ -201,10 +201,9 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   }
 
   protected override sourceFromUrl(src: string): DataSource {
-    const endpoint = urlEndpoint(src);
-    return urlSourceWith(endpoint, {
-      listArticles: (query, options) => listArticlesFromUrl(endpoint, query, options),
-    });
+    return lazyUrlSource(src, (url, endpoint) => ({
+      listArticles: (query, options) => url.listArticlesFromUrl(endpoint, query, options),
+    }));
   }
 
   protected override loadFailedMessage(t: Translation): string {

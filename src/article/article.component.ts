@@ -8,12 +8,7 @@ import {
 } from 'lit';
 import type { Article, ArticleSummary, DataSource, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
-import {
-  getArticleFromUrl,
-  listArticlesFromUrl,
-  urlEndpoint,
-  urlSourceWith,
-} from '../data/adapters/url.js';
+import { lazyUrlSource } from '../data/adapters/url-lazy.js';
 import {
   articleUrl,
   HISTORY_KEY,
@@ -262,14 +257,13 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
   }
 
   protected override sourceFromUrl(src: string): DataSource {
-    const endpoint = urlEndpoint(src);
-    const source = urlSourceWith(endpoint, {
-      getArticle: (id, options) => getArticleFromUrl(endpoint, id, options),
+    const source = lazyUrlSource(src, (url, endpoint) => ({
+      getArticle: (id, options) => url.getArticleFromUrl(endpoint, id, options),
       // The related items come from the same URL, read as a list.
-      listArticles: (query, options) => listArticlesFromUrl(endpoint, query, options),
-    });
+      listArticles: (query, options) => url.listArticlesFromUrl(endpoint, query, options),
+    }));
     // A src without {id} is the address of one article: shown without an id.
-    if (!endpoint.template.includes('{id}')) singleArticleSources.add(source);
+    if (!src.includes('{id}')) singleArticleSources.add(source);
     return source;
   }
 

@@ -4,7 +4,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
-import { DEFAULT_TIME_ZONE } from '../data/dates.js';
+import { DEFAULT_TIME_ZONE } from '../data/time-zone.js';
 import type { ErrorReason, Translation } from '../i18n/index.js';
 import { VERSION } from './define.js';
 import type { PortalEventMap } from './events.js';

@@ -7,9 +7,9 @@
 
 import { ConfigError } from './errors.js';
 import { LruMap } from './lru.js';
+import { DEFAULT_TIME_ZONE, knownOffsetMinutes } from './time-zone.js';
 
-/** The zone of Vietnamese portals (UTC+7, no daylight saving). */
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export { DEFAULT_TIME_ZONE, knownOffsetMinutes };
 
 const ISO_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -35,21 +35,6 @@ const NAMED_ZONES: Record<string, number> = {
   PST: -480,
   PDT: -420,
 };
-
-// Asia/Ho_Chi_Minh has kept UTC+7, without daylight saving, since 13 June 1975
-// 00:00 local time (it was UTC+8 before). From then on its offset is known
-// without Intl, whose first use costs a slow phone over 100 ms of start-up.
-const VIETNAM_UTC7_SINCE = Date.UTC(1975, 5, 12, 16);
-
-/**
- * The offset of `timeZone` at the instant `utcMs`, in minutes east of UTC,
- * when it is known without `Intl` (the portal default since 1975, and UTC);
- * undefined otherwise, and the caller asks `Intl`.
- */
-export function knownOffsetMinutes(timeZone: string, utcMs: number): number | undefined {
-  if (timeZone === 'UTC') return 0;
-  return timeZone === DEFAULT_TIME_ZONE && utcMs >= VIETNAM_UTC7_SINCE ? 420 : undefined;
-}
 
 // Bounded: the zones come from page attributes, so a page could name many.
 const formatters = new LruMap<string, Intl.DateTimeFormat>(16);

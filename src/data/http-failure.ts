@@ -6,7 +6,7 @@
  */
 
 import { DataError, HttpError, type HttpErrorBody, NetworkError, TimeoutError } from './errors.js';
-import { isRecord } from './normalize.js';
+import { isRecord } from './shapes.js';
 
 /**
  * @internal A failed attempt: its error, whether a read may try again, and

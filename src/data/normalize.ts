@@ -7,16 +7,9 @@
 
 import { parseDate, DEFAULT_TIME_ZONE } from './dates.js';
 import { ValidationError } from './errors.js';
-import type {
-  Article,
-  ArticleQuery,
-  ArticleSummary,
-  Link,
-  Page,
-  VisitStats,
-  VisitStatsField,
-} from './types.js';
+import type { Article, ArticleQuery, ArticleSummary, Link, Page, VisitStats } from './types.js';
 import { pageBaseUrl } from './page-url.js';
+import { isRecord, STATS_FIELDS, type Json } from './shapes.js';
 
 /** What the normalizers need to know about the source. */
 export interface NormalizeContext {
@@ -26,25 +19,8 @@ export interface NormalizeContext {
   baseUrl?: string;
 }
 
-type Json = Record<string, unknown>;
-
 const WEB_PROTOCOLS = ['http:', 'https:'];
 const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:', 'tel:'];
-/** Every visit figure, in the order boxes show them. */
-export const STATS_FIELDS: readonly VisitStatsField[] = [
-  'online',
-  'today',
-  'yesterday',
-  'week',
-  'month',
-  'year',
-  'total',
-];
-
-/** A plain object (not null, not an array): the one test of this kind in the data layer. */
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** "null", "an array", "a number": for messages a developer can act on. */
 function describe(value: unknown): string {

@@ -1,6 +1,6 @@
 import type { DateParts, ElementStrings, Lang, Translation } from './types.js';
 import { vi } from './vi.js';
-import { knownOffsetMinutes } from '../data/dates.js';
+import { knownOffsetMinutes } from '../data/time-zone.js';
 import { LruMap } from '../data/lru.js';
 import { lazyModule } from '../data/lazy-module.js';
 

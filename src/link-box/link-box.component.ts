@@ -9,7 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { normalizeLinks } from '../data/normalize.js';
 import type { DataSource, Link, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
-import { listLinksFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
+import { lazyUrlSource } from '../data/adapters/url-lazy.js';
 import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viLinks } from '../i18n/vi-links.js';
 import { linkBoxStyles } from './link-box.styles.js';
@@ -120,10 +120,9 @@ export class LinkBoxElement extends PortalElement<Link[]> {
   }
 
   protected override sourceFromUrl(src: string): DataSource {
-    const endpoint = urlEndpoint(src);
-    return urlSourceWith(endpoint, {
-      listLinks: (query, options) => listLinksFromUrl(endpoint, query, options),
-    });
+    return lazyUrlSource(src, (url, endpoint) => ({
+      listLinks: (query, options) => url.listLinksFromUrl(endpoint, query, options),
+    }));
   }
 
   protected override loadFailedMessage(t: Translation): string {

@@ -8,7 +8,7 @@ import { createJsonSource, type JsonSourceOptions } from '../data/adapters/json.
 import { ConfigError } from '../data/errors.js';
 import type { HttpClient } from '../data/http.js';
 import { lazyModule } from '../data/lazy-module.js';
-import { isRecord } from '../data/normalize.js';
+import { isRecord } from '../data/shapes.js';
 import type { DataSource } from '../data/types.js';
 
 /** The settings of a non-composite `<pw-source>`: its attributes, as properties. */

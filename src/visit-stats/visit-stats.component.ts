@@ -8,8 +8,8 @@ import {
 import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
-import { getVisitStatsFromUrl, urlEndpoint, urlSourceWith } from '../data/adapters/url.js';
-import { isRecord, STATS_FIELDS } from '../data/normalize.js';
+import { lazyUrlSource } from '../data/adapters/url-lazy.js';
+import { isRecord, STATS_FIELDS } from '../data/shapes.js';
 import { addVietnamese, formatCount, type Translation } from '../i18n/index.js';
 import { viStats } from '../i18n/vi-stats.js';
 import { CountUpController, type Counts } from './count-up.js';
@@ -171,10 +171,9 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   }
 
   protected override sourceFromUrl(src: string): DataSource {
-    const endpoint = urlEndpoint(src);
-    return urlSourceWith(endpoint, {
-      getVisitStats: (options) => getVisitStatsFromUrl(endpoint, options),
-    });
+    return lazyUrlSource(src, (url, endpoint) => ({
+      getVisitStats: (options) => url.getVisitStatsFromUrl(endpoint, options),
+    }));
   }
 
   protected override loadFailedMessage(t: Translation): string {

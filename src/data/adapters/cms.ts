@@ -7,7 +7,7 @@
 
 import { ConfigError, NetworkError, ParseError } from '../errors.js';
 import { pageBaseUrl } from '../page-url.js';
-import { isRecord } from '../normalize.js';
+import { isRecord } from '../shapes.js';
 
 /**
  * The absolute form of a site or API root, without a trailing slash, so

@@ -8,7 +8,7 @@
 import { compileDateFormat, parseDateWithFormat } from '../date-format.js';
 import { parseEpoch } from '../dates.js';
 import { ConfigError, ValidationError } from '../errors.js';
-import { isRecord } from '../normalize.js';
+import { isRecord } from '../shapes.js';
 import type { ArticleQuery } from '../types.js';
 import type { JsonKindMapping } from './json.js';
 import { applyFields, getPath, type FieldMap } from './shared.js';

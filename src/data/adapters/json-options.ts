@@ -8,7 +8,7 @@
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../dates.js';
 import { ConfigError } from '../errors.js';
 import type { HttpClient } from '../http.js';
-import { isRecord } from '../normalize.js';
+import { isRecord } from '../shapes.js';
 import { pageBaseUrl } from '../page-url.js';
 import type { Kind, KindMapping, KindMappings } from './json-mapping.js';
 import { checkFieldMap, checkTemplate, type FieldMap } from './shared.js';

@@ -11,13 +11,13 @@ import { ConfigError } from '../errors.js';
 import { lazyModule } from '../lazy-module.js';
 import { defaultHttpClient } from '../http.js';
 import {
-  isRecord,
   normalizeArticle,
   normalizePage,
   normalizeLinks,
   normalizeVisitStats,
   type NormalizeContext,
 } from '../normalize.js';
+import { isRecord } from '../shapes.js';
 import type {
   Article,
   ArticleQuery,

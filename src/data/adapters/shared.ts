@@ -7,7 +7,7 @@
 
 import { ConfigError, ValidationError } from '../errors.js';
 import type { GetOptions } from '../http.js';
-import { isRecord } from '../normalize.js';
+import { isRecord } from '../shapes.js';
 import type { RequestOptions } from '../types.js';
 
 /** A field mapping: canonical field (dot path allowed) → where it is in the backend's JSON (dot path). */

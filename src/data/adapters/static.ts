@@ -7,7 +7,6 @@ import { checkTimeZone, DEFAULT_TIME_ZONE } from '../dates.js';
 import { ConfigError, NotFoundError, ValidationError } from '../errors.js';
 import { defaultHttpClient, type HttpClient } from '../http.js';
 import {
-  isRecord,
   keepValid,
   normalizeArticle,
   normalizeArticleSummary,
@@ -15,6 +14,7 @@ import {
   normalizeVisitStats,
   type NormalizeContext,
 } from '../normalize.js';
+import { isRecord } from '../shapes.js';
 import type {
   Article,
   ArticleQuery,

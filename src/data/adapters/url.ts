@@ -25,6 +25,7 @@ import type {
   VisitStats,
 } from '../types.js';
 import { getOptions, validateFrom } from './shared.js';
+import { checkSrc } from './url-lazy.js';
 import { pageBaseUrl } from '../page-url.js';
 
 /** Options of {@link createUrlSource}. */
@@ -59,17 +60,8 @@ export interface UrlEndpoint {
  * @throws {ConfigError} for an empty or invalid URL, or an unknown time zone.
  */
 export function urlEndpoint(src: string, options: UrlSourceOptions = {}): UrlEndpoint {
-  const template = typeof src === 'string' ? src.trim() : '';
-  if (template === '')
-    throw new ConfigError('The src attribute is empty; it must be the URL of the data.');
+  const { template, baseUrl } = checkSrc(src);
   const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
-  let baseUrl: string;
-  try {
-    // `{id}` would be percent-encoded by the parser, so it is filled in before parsing (see getArticleFromUrl).
-    baseUrl = new URL(template.replaceAll('{id}', '_'), pageBaseUrl()).href;
-  } catch {
-    throw new ConfigError(`src="${template}" is not a valid URL.`);
-  }
   return {
     template,
     timeZone,
