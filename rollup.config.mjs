@@ -93,6 +93,24 @@ const npmBuild = {
   },
 };
 
+/**
+ * The script-tag build fetches the drawings of loaded lists, links and figures
+ * (each box's `*-view.ts`, loaded beside its data) as one file,
+ * src/bundle-views.ts: a portal page shows all three, and one request instead
+ * of three keeps the page within the browser's six connections per server
+ * while the data is on the way. The article's, with the sanitizer, stays
+ * apart: most pages with a list have no article. The npm build keeps one
+ * chunk per element, so an app pays only for the boxes it uses.
+ */
+const oneViewsChunk = () => ({
+  name: 'one-views-chunk',
+  async resolveDynamicImport(specifier, importer) {
+    if (typeof specifier !== 'string') return null;
+    if (!/^\.\/(activity-list|link-box|visit-stats)-view\.js$/.test(specifier)) return null;
+    return (await this.resolve('./src/bundle-views.ts', undefined, { skipSelf: true }))?.id ?? null;
+  },
+});
+
 /** @type {import('rollup').RollupOptions} */
 const scriptTagBuild = {
   input: { 'portal-widgets': 'src/bundle.ts' },
@@ -101,6 +119,7 @@ const scriptTagBuild = {
   // where a thin entry re-exporting a shared chunk cost a second one.
   preserveEntrySignatures: 'allow-extension',
   plugins: [
+    oneViewsChunk(),
     minifyTemplates(),
     nodeResolve({ browser: true }),
     compileTypeScript(),
@@ -111,6 +130,11 @@ const scriptTagBuild = {
   output: {
     dir: outDir,
     format: 'es',
+    // lit's directive base is shared by the lazy chunks only (the views' guard,
+    // the article's unsafeHTML); on its own it would be one more file that
+    // each of them asks for only after it has arrived. Chunks this small are
+    // merged into one loaded whenever they are: here, the bundle.
+    experimentalMinChunkSize: 1024,
     entryFileNames: '[name].min.js',
     chunkFileNames: 'portal-widgets-[name]-[hash].min.js',
     sourcemap: true,

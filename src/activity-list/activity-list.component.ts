@@ -6,22 +6,15 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSummary, DataSource, Page, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { lazyUrlSource } from '../data/adapters/url-lazy.js';
-import {
-  articleUrl,
-  isModifiedClick,
-  showInArticle,
-  type ArticleTarget,
-} from '../base/article-navigation.js';
-import { addVietnamese, formatDate, type Translation } from '../i18n/index.js';
+import { isModifiedClick, showInArticle, type ArticleTarget } from '../base/article-navigation.js';
+import { lazyModule, orAgain } from '../data/lazy-module.js';
+import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viList } from '../i18n/vi-list.js';
+import type * as ListView from './activity-list-view.js';
 import { activityListStyles } from './activity-list.styles.js';
-import { pageWindow } from './page-window.js';
-import { pageBaseUrl } from '../data/page-url.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
 addVietnamese(viList);
@@ -41,17 +34,16 @@ const NO_ITEMS: readonly ArticleSummary[] = [];
 /** Below this width (px) the page navigation shrinks to fit one line on a phone. */
 const COMPACT_WIDTH = 400;
 
-/** What every item of one render shares, read once for all of them. */
-interface ItemContext {
-  layout: ActivityListLayout;
-  t: Translation;
-  timeZone: string;
-  /** The query parameter that names an item in the URL, when items show in a `target`. */
-  idParam?: string;
-}
+/**
+ * The chunk that draws loaded items and the page navigation, downloaded once,
+ * beside the first page of data: the skeleton and the error state never need it.
+ */
+export const loadListView: () => Promise<typeof ListView> = lazyModule(
+  () => import('./activity-list-view.js'),
+);
 
 /** What the status line says after the visitor moved through the items. */
-type Notice =
+export type Notice =
   | { kind: 'page'; page: number; last?: number }
   | { kind: 'added'; count: number }
   | { kind: 'all-shown' };
@@ -190,6 +182,9 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
   // Set by a page change the visitor asked for: the index of the item to focus once it arrives.
   private focusIndex?: number;
 
+  // The drawing of loaded items, once its chunk has arrived (fetchData waits for it).
+  private view?: typeof ListView;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver?.observe(this);
@@ -265,7 +260,8 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     if (this.task.status === TaskStatus.COMPLETE) {
       const index = this.focusIndex;
       this.focusIndex = undefined;
-      this.focusItem(index);
+      // A page the visitor asked for is drawn, so the view chunk has arrived.
+      if (this.shadowRoot) this.view?.focusItem(this.shadowRoot, index);
     } else if (this.task.status === TaskStatus.ERROR && !this.shadowRoot?.activeElement) {
       // The button that was pressed is gone with the error view; keep keyboard users in the box.
       this.shadowRoot?.querySelector<HTMLElement>('[part~="retry-button"]')?.focus();
@@ -285,7 +281,12 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       readonly ArticleSummary[],
     ];
     const earlier = requested > 1 && paging === 'more' ? shown : [];
+    // The items are drawn by their own chunk: fetch it beside the first page.
+    const view = loadListView();
+    view.catch(() => undefined);
     const received = await source.listArticles({ category, page: requested, pageSize }, options);
+    this.view = await orAgain(view, loadListView);
+    this.addStyles(this.view.listViewStyles);
     // Number the page as asked: a backend that echoes another number must not
     // make "more" fetch the same page again or the wrong button look current.
     const page: Page<ArticleSummary> = { ...received, page: requested };
@@ -361,192 +362,47 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     return { kind: 'page', page: page.page, last: final ? count : undefined };
   }
 
-  private noticeText(t: Translation): string {
-    const notice = this.notice;
-    if (!notice) return '';
-    if (notice.kind === 'page') return t.list.pageShown(notice.page, notice.last);
-    if (notice.kind === 'added') return t.list.added(notice.count);
-    return t.list.allShown;
-  }
-
-  protected renderData(page: Page<ArticleSummary>): TemplateResult {
-    const t = this.i18n.t;
-    const layout = this.effectiveLayout;
-    const busy = this.task.status === TaskStatus.PENDING;
-    const items = page.items;
-    // Read once per render, not once per item: the language and the time zone
-    // each look through the document, and so does the target's id parameter.
-    const shared: ItemContext = {
-      layout,
-      t,
+  protected renderData(page: Page<ArticleSummary>): TemplateResult | typeof nothing {
+    // Loaded data means the view chunk has arrived (fetchData waited for it).
+    const view = this.view;
+    if (!view) return nothing;
+    return view.renderList({
+      page,
+      t: this.i18n.t,
+      layout: this.effectiveLayout,
+      paging: this.effectivePaging,
+      busy: this.task.status === TaskStatus.PENDING,
+      // Read once per render, not once per item: the time zone and the
+      // target's id parameter each look through the document.
       timeZone: this.timeZone,
       idParam: this.target ? this.targetIdParam() : undefined,
-    };
-    // The items are drawn again only when something they show changed: the
-    // busy state while the next page loads, a new notice or a narrower box
-    // leave all of them as they are instead of comparing every one.
-    const drawn = guard(
-      [
-        items,
-        layout,
-        t,
-        shared.timeZone,
-        shared.idParam,
-        this.target,
-        this.hrefTemplate,
-        this.hideDate,
-        this.showImage,
-        this.showSummary,
-      ],
-      () => items.map((item, index) => this.renderItem(item, index, shared)),
-    );
-    return html`${
-        items.length > 0
-          ? html`<ul part="list" class=${`items ${layout}${busy ? ' busy' : ''}`} tabindex="-1">
-              ${drawn}
-            </ul>`
-          : html`<p part="message" class="message">${t.list.pageEmpty}</p>`
-      }
-      ${this.renderPaging(page, busy)}
-      <p class="visually-hidden" role="status">${this.noticeText(t)}</p>`;
+      target: this.target,
+      hrefTemplate: this.hrefTemplate,
+      hideDate: this.hideDate,
+      showImage: this.showImage,
+      showSummary: this.showSummary,
+      pages: this.pageCount(page),
+      compact: this.compact,
+      notice: this.notice,
+      showPage: this.showPage,
+      showMore: this.showMore,
+      select: this.select,
+    });
   }
 
-  // Item templates hold no whitespace between tags but the space between
-  // title and date, which is text ("title (date)"): every other one would be
-  // a node per item for the browser to create, style and lay out. Hence the
-  // prettier-ignore comments: Prettier would indent the tags again.
-  private renderItem(item: ArticleSummary, index: number, shared: ItemContext): TemplateResult {
-    const { layout, t, timeZone } = shared;
-    const lead = layout === 'featured' && index === 0;
-    const card = layout === 'cards';
-    const rich = lead || card;
-    const image = this.showImage || rich ? item.image : undefined;
-    const summary = this.showSummary || rich ? item.summary : undefined;
-    const date = this.hideDate ? '' : formatDate(item.date, t, timeZone);
-    // The portal's list style puts the date in brackets after the title; big items show it on its own line.
-    const dateText = rich ? date : `(${date})`;
-    const href = this.itemHref(item, shared.idParam);
-    const select = (event: MouseEvent) => this.select(event, item);
-    // The usual row, a linked title and its date, is one template instead of three.
-    if (href && date && !rich && !image && !summary) {
-      // prettier-ignore
-      return html`<li part="item" class="item"><div class="text"><a part="title" class="title"
-        href=${href} @click=${select}>${item.title}</a> <time part="date" class="date"
-        datetime=${ifDefined(item.date)}>${dateText}</time></div></li>`;
-    }
-    const parts = `item${lead ? ' lead' : ''}${card ? ' card' : ''}`;
-    const picture = image
-      ? html`<img
-          part="image"
-          class="thumb"
-          src=${image.src}
-          alt=${image.alt ?? ''}
-          loading="lazy"
-          decoding="async"
-          width=${rich ? 640 : 160}
-          height=${rich ? 360 : 120}
-        />`
-      : card
-        ? html`<div part="image-placeholder" class="thumb placeholder" aria-hidden="true"></div>`
-        : nothing;
-    const title = href
-      ? html`<a part="title" class="title" href=${href} @click=${select}>${item.title}</a>`
-      : html`<span part="title" class="title">${item.title}</span>`;
-    const time = date
-      ? html`<time part="date" class="date" datetime=${ifDefined(item.date)}>${dateText}</time>`
-      : nothing;
-    const text = summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing;
-    // prettier-ignore
-    return html`<li part=${parts} class=${parts}>${picture}<div class="text">${title} ${time}${text}</div></li>`;
-  }
-
-  private renderPaging(page: Page<ArticleSummary>, busy: boolean): TemplateResult | typeof nothing {
-    const paging = this.effectivePaging;
-    if (paging === 'none') return nothing;
-    if (paging === 'more') return this.renderMore(page, busy);
-    const t = this.i18n.t;
-    const { count, final } = this.pageCount(page);
-    const current = page.page;
-    const hasNext = final ? current < count : page.hasMore || current < count;
-    if (count <= 1 && !hasNext) return nothing;
-    const compact = this.compact;
-    return html`<nav
-      part="pagination"
-      class=${compact ? 'pagination compact' : 'pagination'}
-      aria-label=${t.list.pagination}
-    >
-      <ul>
-        <li>
-          <button
-            type="button"
-            part="previous-button"
-            class="step"
-            aria-label=${t.list.previous}
-            ?disabled=${current <= 1}
-            @click=${() => this.showPage(current - 1)}
-          >
-            <span aria-hidden="true">‹</span>
-            <span class="step-text">${t.list.previousShort}</span>
-          </button>
-        </li>
-        ${pageWindow(current, count, compact ? 5 : 7).map((slot) =>
-          slot === 'gap'
-            ? html`<li class="gap" aria-hidden="true">…</li>`
-            : html`<li>
-                <button
-                  type="button"
-                  part="page-button"
-                  class="number"
-                  aria-label=${t.list.page(slot)}
-                  aria-current=${ifDefined(slot === current ? 'page' : undefined)}
-                  @click=${() => this.showPage(slot)}
-                >
-                  ${slot}
-                </button>
-              </li>`,
-        )}
-        <li>
-          <button
-            type="button"
-            part="next-button"
-            class="step"
-            aria-label=${t.list.next}
-            ?disabled=${!hasNext}
-            @click=${() => this.showPage(current + 1)}
-          >
-            <span class="step-text">${t.list.nextShort}</span>
-            <span aria-hidden="true">›</span>
-          </button>
-        </li>
-      </ul>
-    </nav>`;
-  }
-
-  private renderMore(page: Page<ArticleSummary>, busy: boolean): TemplateResult | typeof nothing {
-    if (!page.hasMore) return nothing;
-    return html`<button
-      type="button"
-      part="more-button"
-      class="more"
-      aria-disabled=${busy ? 'true' : 'false'}
-      @click=${() => this.showMore(page)}
-    >
-      ${this.i18n.t.list.more}
-    </button>`;
-  }
-
-  private showPage(page: number): void {
+  // Arrow functions: the view calls them, and kept item templates hold them across renders.
+  private readonly showPage = (page: number): void => {
     if (page < 1 || (page === this.currentPage && this.task.status === TaskStatus.COMPLETE)) return;
     this.focusIndex = 0;
     this.goTo(page, NO_ITEMS);
-  }
+  };
 
-  private showMore(shown: Page<ArticleSummary>): void {
+  private readonly showMore = (shown: Page<ArticleSummary>): void => {
     // aria-disabled keeps the button focusable while the next page loads; ignore presses meanwhile.
     if (this.task.status === TaskStatus.PENDING) return;
     this.focusIndex = shown.items.length;
     this.goTo(shown.page + 1, shown.items);
-  }
+  };
 
   /** Asks for `page` after `earlier`: new task arguments, so the task runs on the next update. */
   private goTo(page: number, earlier: readonly ArticleSummary[]): void {
@@ -560,33 +416,6 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     this.requestUpdate();
   }
 
-  /** Focuses the title of item `index` (the last one when there is no such item), without a jump. */
-  private focusItem(index: number): void {
-    const titles = this.shadowRoot?.querySelectorAll<HTMLElement>('[part~="title"]');
-    const list = this.shadowRoot?.querySelector<HTMLElement>('[part~="list"]');
-    const title = titles?.[Math.min(index, titles.length - 1)];
-    const target = title instanceof HTMLAnchorElement ? title : (list ?? undefined);
-    if (!target) return;
-    target.focus({ preventScroll: true });
-    const box = target.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
-  }
-
-  /**
-   * A real URL for every item, so it can be opened in a new tab or followed
-   * without script; `idParam` is {@link targetIdParam}, read once per render.
-   */
-  private itemHref(item: ArticleSummary, idParam: string | undefined): string | undefined {
-    if (idParam) return articleUrl(item.id, idParam);
-    // The page author's template wins over the backend's own URL: it is how a
-    // portal routes every item to its own article page.
-    const templated = this.hrefTemplate?.trim()
-      ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(item.id))
-      : undefined;
-    if (templated && isNavigable(templated)) return templated;
-    return item.url;
-  }
-
   private targetIdParam(): string {
     const element = this.target ? document.getElementById(this.target) : null;
     return (element as ArticleTarget | null)?.idParam || element?.getAttribute('id-param') || 'id';
@@ -598,7 +427,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     return element && typeof element.showArticle === 'function' ? element : undefined;
   }
 
-  private select(event: MouseEvent, item: ArticleSummary): void {
+  private readonly select = (event: MouseEvent, item: ArticleSummary): void => {
     if (isModifiedClick(event)) return;
     const selectEvent = this.emit('pw-select', { item }, { cancelable: true });
     if (selectEvent.defaultPrevented) {
@@ -611,14 +440,5 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       showInArticle(article, item.id);
       article.scrollIntoView({ block: 'start' });
     }
-  }
-}
-
-/** Whether a URL written by the page author may be used as a link (no `javascript:` and the like). */
-function isNavigable(href: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(href, pageBaseUrl()).protocol);
-  } catch {
-    return false;
-  }
+  };
 }

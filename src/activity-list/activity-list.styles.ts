@@ -1,21 +1,16 @@
 import { css } from 'lit';
 
+/**
+ * The box's layout: rows, the featured item and the card grid, which the
+ * skeleton shares so that the box keeps its shape when the items arrive. What
+ * only loaded items use (text, hover, the page navigation) comes with their
+ * code, in activity-list-view.ts.
+ */
 export const activityListStyles = css`
   .items {
     list-style: none;
     margin: 0;
     padding: 0;
-  }
-  .items:focus {
-    outline: none;
-  }
-  .items.busy {
-    opacity: 0.6;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .items {
-      transition: opacity 0.15s ease-in;
-    }
   }
   .item {
     display: flex;
@@ -33,25 +28,6 @@ export const activityListStyles = css`
   .text {
     flex: 1 1 auto;
     min-width: 0;
-  }
-  .title {
-    font-weight: 600;
-    text-decoration: none;
-    overflow-wrap: anywhere;
-  }
-  a.title:hover {
-    text-decoration: underline;
-  }
-  .date {
-    margin-left: 0.35em;
-    font-size: 0.875em;
-    color: var(--_pw-color-muted);
-    white-space: nowrap;
-  }
-  .summary {
-    margin: 0.3em 0 0;
-    font-size: 0.925em;
-    overflow-wrap: anywhere;
   }
   /* The width and height attributes give the ratio before the image loads; these set the size. */
   .thumb {
@@ -90,21 +66,6 @@ export const activityListStyles = css`
   .card .thumb {
     width: 100%;
   }
-  .lead .title {
-    font-size: 1.2em;
-    line-height: 1.3;
-  }
-  .lead .date,
-  .card .date {
-    display: block;
-    margin: 0.2em 0 0;
-  }
-  .lead .summary {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 5;
-    overflow: hidden;
-  }
 
   /* cards: a grid that goes from one column on a phone to as many as fit. */
   .items.cards {
@@ -133,28 +94,6 @@ export const activityListStyles = css`
   .card .text {
     padding: 0.5em 0.6em 0.6em;
   }
-  .card .summary {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    overflow: hidden;
-  }
-  /* The whole card answers a click on its one link, without a second link for screen readers. */
-  .card a.title::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-  }
-  .card:hover {
-    border-color: var(--_pw-color-link);
-  }
-  .card:has(a:focus-visible) {
-    outline: var(--_pw-focus-ring-width) solid var(--_pw-color-focus);
-    outline-offset: 1px;
-  }
-  .placeholder {
-    background: linear-gradient(135deg, var(--_pw-color-skeleton), var(--_pw-color-border));
-  }
 
   .skeleton-list .thumb.skeleton {
     height: auto;
@@ -168,64 +107,5 @@ export const activityListStyles = css`
   }
   .skeleton-list .card .text {
     display: block;
-  }
-
-  .pagination ul {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.3em;
-    list-style: none;
-    margin: var(--_pw-space) 0 0;
-    padding: 0;
-  }
-  .pagination button {
-    min-width: 2.4em;
-    min-height: 2.2em;
-    padding: 0.2em 0.6em;
-    color: var(--_pw-color-link);
-    background: transparent;
-    border-color: var(--_pw-color-border);
-  }
-  .pagination button[aria-current='page'] {
-    color: var(--_pw-button-color);
-    background: var(--_pw-button-bg);
-    border-color: transparent;
-    font-weight: 700;
-  }
-  .pagination button:disabled {
-    cursor: default;
-    color: var(--_pw-color-muted);
-    opacity: 0.6;
-    filter: none;
-  }
-  /* Narrow boxes: arrows only (the buttons keep their names) and fewer numbers, on one line. */
-  .compact button {
-    min-width: 2.2em;
-    padding: 0.2em 0.4em;
-  }
-  .compact .step-text {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-  .gap {
-    min-width: 1.2em;
-    text-align: center;
-    color: var(--_pw-color-muted);
-  }
-  .more {
-    display: block;
-    margin: var(--_pw-space) auto 0;
-  }
-  .more[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-  .message + .pagination ul {
-    margin-top: 0.5em;
   }
 `;

@@ -1,6 +1,6 @@
 /**
  * Everything `<pw-article>` needs once its article has arrived: the sanitizer,
- * the drawing of the article and its related items, and the tools. A chunk of
+ * the drawing of the article and its related items (with their CSS), and the tools. A chunk of
  * its own, which the element starts fetching together with the article's
  * data (never after it), so a page without an article never downloads it and
  * a page with one waits no longer for it. The loading, empty and error states
@@ -9,7 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { heading } from '../base/heading.js';
-import type { ArticleSummary } from '../data/types.js';
+import type { Article, ArticleSummary, DataSource, RequestOptions } from '../data/types.js';
 import { formatDate, formatDateTime, type Translation } from '../i18n/index.js';
 import type { ArticleView } from './article.component.js';
 import type { ArticleToolsController } from './article-tools-controller.js';
@@ -17,6 +17,28 @@ import { TABLE_SCROLL_CLASS } from './sanitize.js';
 
 export { ArticleToolsController } from './article-tools-controller.js';
 export { sanitizeHtml } from './sanitize.js';
+export { articleBodyStyles } from './article-body.styles.js';
+
+/**
+ * Up to `count` other items of the article's category. Exactly `count` per
+ * page, so a list of that size on the same page shares the request; only when
+ * the article is among them is the next page read.
+ */
+export async function relatedArticles(
+  source: DataSource,
+  article: Article,
+  count: number,
+  options: RequestOptions,
+): Promise<ArticleSummary[]> {
+  const query = { category: article.category!.id, page: 1, pageSize: count };
+  const first = await source.listArticles(query, options);
+  const others = first.items.filter((item) => item.id !== article.id);
+  if (others.length < first.items.length && others.length < count && first.hasMore) {
+    const next = await source.listArticles({ ...query, page: 2 }, options);
+    others.push(...next.items.filter((item) => item.id !== article.id));
+  }
+  return others.slice(0, count);
+}
 
 /** What drawing one loaded article takes, as the element gives it. */
 export interface ArticleDrawing {

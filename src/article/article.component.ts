@@ -18,7 +18,7 @@ import {
   type ArticleTarget,
 } from '../base/article-navigation.js';
 import { ConfigError, type DataError } from '../data/errors.js';
-import { lazyModule } from '../data/lazy-module.js';
+import { lazyModule, orAgain } from '../data/lazy-module.js';
 import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viArticle } from '../i18n/vi-article.js';
 import { articleStyles } from './article.styles.js';
@@ -48,27 +48,6 @@ const sourceOfView = new WeakMap<ArticleView, DataSource>();
 
 // Sources made from a `src` without `{id}`: the URL names one article, so no id is needed.
 const singleArticleSources = new WeakSet<DataSource>();
-
-/**
- * Up to `count` other items of the article's category. Exactly `count` per
- * page, so a list of that size on the same page shares the request; only when
- * the article is among them is the next page read.
- */
-async function relatedArticles(
-  source: DataSource,
-  article: Article,
-  count: number,
-  options: RequestOptions,
-): Promise<ArticleSummary[]> {
-  const query = { category: article.category!.id, page: 1, pageSize: count };
-  const first = await source.listArticles(query, options);
-  const others = first.items.filter((item) => item.id !== article.id);
-  if (others.length < first.items.length && others.length < count && first.hasMore) {
-    const next = await source.listArticles({ ...query, page: 2 }, options);
-    others.push(...next.items.filter((item) => item.id !== article.id));
-  }
-  return others.slice(0, count);
-}
 
 /** Neither `article-id`, the page URL nor a list has named an article yet. */
 export class NoArticleError extends ConfigError {
@@ -194,10 +173,12 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     args: () => [this.lastLoaded, this.relatedCount] as const,
     task: async ([view, count], { signal }): Promise<RelatedItems | undefined> => {
       const source = view && sourceOfView.get(view);
-      if (!view?.article.category || !source || count === 0) return undefined;
+      // A loaded article means the body chunk, which reads them, has arrived.
+      const body = this.body;
+      if (!view?.article.category || !source || !body || count === 0) return undefined;
       const { article } = view;
       try {
-        const items = await relatedArticles(source, article, count, {
+        const items = await body.relatedArticles(source, article, count, {
           signal,
           lang: this.i18n.lang,
         });
@@ -297,7 +278,8 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     const body = loadArticleBody();
     body.catch(() => undefined);
     const article = await source.getArticle(articleId, options);
-    this.body = await body;
+    this.body = await orAgain(body, loadArticleBody);
+    this.addStyles(this.body.articleBodyStyles);
     const view = { article, safeBody: this.body.sanitizeHtml(article.body) };
     sourceOfView.set(view, source);
     return view;

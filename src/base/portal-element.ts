@@ -1,6 +1,13 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  html,
+  LitElement,
+  nothing,
+  type CSSResult,
+  type PropertyDeclarations,
+  type TemplateResult,
+} from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ConfigError, HttpError, toDataError, type DataError } from '../data/errors.js';
 import type { DataSource, RequestOptions } from '../data/types.js';
@@ -156,6 +163,8 @@ export abstract class PortalElement<T> extends LitElement {
   // What the status region says; changed only on real state changes (a
   // background refresh of data already shown says nothing).
   #announcement: 'loading' | 'loaded' | 'empty' | '' = '';
+  // The stylesheets given to addStyles, each adopted once.
+  #added?: Set<CSSResult>;
 
   /** The task that loads this widget's data; re-runs when its arguments change. */
   // The task's arguments are the single truth of what to load: the run reads
@@ -286,6 +295,24 @@ export abstract class PortalElement<T> extends LitElement {
    */
   protected get lastLoaded(): T | undefined {
     return this.lastGood?.value;
+  }
+
+  /**
+   * Adds the stylesheet of a part loaded later (a box's drawing of its data,
+   * downloaded beside the data) to this box, once. That CSS then travels with
+   * its code instead of in the first script of every page.
+   */
+  protected addStyles(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    if ((this.#added ??= new Set()).has(styles)) return;
+    this.#added.add(styles);
+    // No styleSheet where shadow roots cannot adopt sheets: a <style> then, as lit does.
+    const sheet = styles.styleSheet;
+    if (sheet) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } else {
+      root.appendChild(document.createElement('style')).textContent = styles.cssText;
+    }
   }
 
   /** The box title's level, `heading-level` clamped to 1–6. */

@@ -47,3 +47,17 @@ function moduleUrlIn(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : '';
   return /\b(https?:\/\/\S+)$/.exec(message)?.[1];
 }
+
+/**
+ * The module `pending` (a download started beside some data) resolves to, or
+ * when that download failed, a second one started now: by the time the data
+ * has arrived, a lost connection is often back, and the box can show what it
+ * has instead of an error.
+ */
+export async function orAgain<M>(pending: Promise<M>, load: () => Promise<M>): Promise<M> {
+  try {
+    return await pending;
+  } catch {
+    return load();
+  }
+}

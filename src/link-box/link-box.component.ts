@@ -1,18 +1,12 @@
-import {
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeLinks } from '../data/normalize.js';
 import type { DataSource, Link, RequestOptions } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { lazyUrlSource } from '../data/adapters/url-lazy.js';
+import { lazyModule, orAgain } from '../data/lazy-module.js';
 import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viLinks } from '../i18n/vi-links.js';
-import { linkBoxStyles } from './link-box.styles.js';
+import type * as LinksView from './link-box-view.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
 addVietnamese(viLinks);
@@ -22,30 +16,13 @@ export type LinkBoxVariant = 'select' | 'list' | 'logos';
 
 const VARIANTS: readonly LinkBoxVariant[] = ['select', 'list', 'logos'];
 
-/** Nominal logo box; the real image keeps its own proportions inside it (object-fit). */
-const LOGO_WIDTH = 120;
-const LOGO_HEIGHT = 48;
-
-interface LinkGroup {
-  name?: string;
-  links: Link[];
-}
-
-/** Links in the order given, under their group names (in order of first appearance). */
-function groupLinks(links: Link[]): LinkGroup[] {
-  const groups = new Map<string | undefined, Link[]>();
-  for (const link of links) {
-    const bucket = groups.get(link.group);
-    if (bucket) bucket.push(link);
-    else groups.set(link.group, [link]);
-  }
-  return [...groups].map(([name, grouped]) => ({ name, links: grouped }));
-}
-
-/** Web links open in a new tab; `mailto:` and `tel:` hand over to the mail or phone app instead. */
-function opensNewTab(url: string): boolean {
-  return /^https?:/i.test(url);
-}
+/**
+ * The chunk that draws the loaded links, downloaded once, beside the first
+ * links: the skeleton and the error state never need it.
+ */
+export const loadLinksView: () => Promise<typeof LinksView> = lazyModule(
+  () => import('./link-box-view.js'),
+);
 
 /**
  * The "Liên kết website" box: links to other agencies' sites as the portal
@@ -82,8 +59,6 @@ function opensNewTab(url: string): boolean {
  * @cssproperty --pw-logo-min-width - Narrowest a logo tile may be.
  */
 export class LinkBoxElement extends PortalElement<Link[]> {
-  static override styles = [...PortalElement.styles, linkBoxStyles];
-
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
     group: {},
@@ -110,6 +85,9 @@ export class LinkBoxElement extends PortalElement<Link[]> {
 
   /** Logos that failed to load: their links fall back to text. */
   private brokenLogos = new Set<string>();
+
+  // The drawing of loaded links, once its chunk has arrived (fetchData waits for it).
+  #view?: typeof LinksView;
 
   get #select(): HTMLSelectElement | null {
     return this.renderRoot.querySelector('select');
@@ -142,7 +120,12 @@ export class LinkBoxElement extends PortalElement<Link[]> {
     _args: readonly unknown[],
     options: RequestOptions,
   ): Promise<Link[]> {
+    // The links are drawn by their own chunk: fetch it beside them.
+    const view = loadLinksView();
+    view.catch(() => undefined);
     const links = await source.listLinks(this.group ? { group: this.group } : {}, options);
+    this.#view = await orAgain(view, loadLinksView);
+    this.addStyles(this.#view.linksViewStyles);
     // A source set in script may skip the data layer's checks: nothing unsafe renders either way.
     return normalizeLinks(links);
   }
@@ -160,103 +143,22 @@ export class LinkBoxElement extends PortalElement<Link[]> {
     return VARIANTS.includes(this.variant) ? this.variant : 'select';
   }
 
-  /** A group's name as a heading one level under the box title (real heading elements, as the title). */
-  #renderGroupName(name: string, id: string): TemplateResult {
-    switch (Math.min(6, this.effectiveHeadingLevel + 1)) {
-      case 2:
-        return html`<h2 part="group-name" class="group-name" id=${id}>${name}</h2>`;
-      case 4:
-        return html`<h4 part="group-name" class="group-name" id=${id}>${name}</h4>`;
-      case 5:
-        return html`<h5 part="group-name" class="group-name" id=${id}>${name}</h5>`;
-      case 6:
-        return html`<h6 part="group-name" class="group-name" id=${id}>${name}</h6>`;
-      default:
-        return html`<h3 part="group-name" class="group-name" id=${id}>${name}</h3>`;
-    }
-  }
-
-  protected renderData(links: Link[]): TemplateResult {
-    const groups = groupLinks(links);
-    const variant = this.#shownVariant;
-    if (variant === 'select') return this.#renderSelect(groups);
-    return html`${groups.map((group, index) => {
-      const list = html`<ul
-        part="list"
-        class=${variant === 'logos' ? 'logos' : 'links'}
-        aria-labelledby=${ifDefined(group.name ? `group-${index}` : undefined)}
-      >
-        ${group.links.map((link) => html`<li>${this.#renderAnchor(link, variant)}</li>`)}
-      </ul>`;
-      return group.name
-        ? html`<div part="group" class="group">
-            ${this.#renderGroupName(group.name, `group-${index}`)} ${list}
-          </div>`
-        : list;
-    })}`;
-  }
-
-  #renderSelect(groups: LinkGroup[]): TemplateResult {
-    const t = this.i18n.t;
-    const options = (links: Link[]) =>
-      links.map((link) => html`<option value=${link.url}>${link.title}</option>`);
-    return html`<div part="picker" class="picker">
-        <label class="visually-hidden" for="links">${t.links.label}</label>
-        <select
-          id="links"
-          part="select"
-          aria-describedby=${ifDefined(this.hintShown ? 'hint' : undefined)}
-          @change=${this.#onSelectionChange}
-        >
-          <option value="">${t.links.choose}</option>
-          ${groups.map((group) =>
-            group.name
-              ? html`<optgroup label=${group.name}>${options(group.links)}</optgroup>`
-              : options(group.links),
-          )}
-        </select>
-        <button
-          type="button"
-          part="go-button"
-          aria-describedby=${ifDefined(opensNewTab(this.chosen) ? 'new-tab' : undefined)}
-          @click=${this.#openSelected}
-        >
-          ${t.links.go}
-        </button>
-        <span class="visually-hidden" id="new-tab">${t.links.opensInNewTab}</span>
-      </div>
-      <p part="hint" id="hint" class=${this.hintShown ? 'hint' : 'hint idle'} role="status">
-        ${this.hintShown ? t.links.chooseFirst : ''}
-      </p>`;
-  }
-
-  #renderAnchor(link: Link, variant: LinkBoxVariant): TemplateResult {
-    const t = this.i18n.t;
-    const newTab = opensNewTab(link.url);
-    const logo =
-      variant === 'logos' && link.logo && !this.brokenLogos.has(link.logo) ? link.logo : undefined;
-    const content = logo
-      ? html`<img
-          part="logo"
-          src=${logo}
-          alt=${link.title}
-          width=${LOGO_WIDTH}
-          height=${LOGO_HEIGHT}
-          loading="lazy"
-          decoding="async"
-          @error=${() => this.#onLogoError(logo)}
-        />`
-      : html`<span part="link-text">${link.title}</span>`;
-    return html`<a
-      part="link"
-      class=${logo ? 'has-logo' : 'text-only'}
-      href=${link.url}
-      target=${ifDefined(newTab ? '_blank' : undefined)}
-      rel=${ifDefined(newTab ? 'noopener noreferrer' : undefined)}
-      >${content}${
-        newTab ? html`<span class="visually-hidden"> ${t.links.opensInNewTab}</span>` : nothing
-      }</a
-    >`;
+  protected renderData(links: Link[]): TemplateResult | typeof nothing {
+    // Loaded data means the view chunk has arrived (fetchData waited for it).
+    const view = this.#view;
+    if (!view) return nothing;
+    return view.renderLinks({
+      links,
+      variant: this.#shownVariant,
+      t: this.i18n.t,
+      headingLevel: this.effectiveHeadingLevel,
+      hintShown: this.hintShown,
+      chosen: this.chosen,
+      brokenLogos: this.brokenLogos,
+      onSelectionChange: () => this.#onSelectionChange(),
+      openSelected: () => void this.#openSelected(),
+      onLogoError: (logo) => this.#onLogoError(logo),
+    });
   }
 
   #onLogoError(logo: string): void {
@@ -282,7 +184,6 @@ export class LinkBoxElement extends PortalElement<Link[]> {
       return;
     }
     this.hintShown = false;
-    if (opensNewTab(url)) window.open(url, '_blank', 'noopener,noreferrer');
-    else window.location.assign(url);
+    this.#view?.openLink(url);
   }
 }

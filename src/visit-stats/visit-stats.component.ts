@@ -1,19 +1,14 @@
-import {
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { toDataError } from '../data/errors.js';
 import type { DataSource, RequestOptions, VisitStats, VisitStatsField } from '../data/types.js';
 import { PortalElement } from '../base/portal-element.js';
 import { lazyUrlSource } from '../data/adapters/url-lazy.js';
 import { isRecord, STATS_FIELDS } from '../data/shapes.js';
-import { addVietnamese, formatCount, type Translation } from '../i18n/index.js';
+import { lazyModule, orAgain } from '../data/lazy-module.js';
+import { addVietnamese, type Translation } from '../i18n/index.js';
 import { viStats } from '../i18n/vi-stats.js';
-import { CountUpController, type Counts } from './count-up.js';
-import { visitStatsStyles } from './visit-stats.styles.js';
+import type { CountUpController, Counts } from './count-up.js';
+import type * as StatsView from './visit-stats-view.js';
 
 // This element's Vietnamese wording joins the catalogue when its code is loaded.
 addVietnamese(viStats);
@@ -30,6 +25,14 @@ const countedSources = new WeakSet<DataSource>();
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
+
+/**
+ * The chunk that draws the loaded figures, downloaded once, beside the first
+ * figures: the skeleton and the error state never need it.
+ */
+export const loadStatsView: () => Promise<typeof StatsView> = lazyModule(
+  () => import('./visit-stats-view.js'),
+);
 
 function isHidden(): boolean {
   return document.visibilityState === 'hidden';
@@ -69,8 +72,6 @@ function isHidden(): boolean {
  * @cssproperty --pw-stats-value-color - Color of the numbers (the primary color by default).
  */
 export class VisitStatsElement extends PortalElement<VisitStats> {
-  static override styles = [...PortalElement.styles, visitStatsStyles];
-
   static override properties: PropertyDeclarations = {
     fields: {},
     refresh: { type: Number },
@@ -101,7 +102,9 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
   /** Figures pushed by the source's `watchVisitStats`, newer than the last load. */
   private live?: VisitStats;
 
-  readonly #countUp = new CountUpController<VisitStatsField>(this);
+  // The drawing of the figures and their count-up, once the view chunk has arrived.
+  #view?: typeof StatsView;
+  #countUp?: CountUpController<VisitStatsField>;
   #timer?: ReturnType<typeof setTimeout>;
   #loading = false;
   #reads = 0;
@@ -199,7 +202,13 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
     this.#loading = true;
     const pushesBefore = this.#pushes;
     try {
+      // The figures are drawn by their own chunk: fetch it beside them.
+      const view = loadStatsView();
+      view.catch(() => undefined);
       const stats = await this.#readStats(source, record === true, options);
+      this.#view = await orAgain(view, loadStatsView);
+      this.#countUp ??= new this.#view.CountUpController(this);
+      this.addStyles(this.#view.statsViewStyles);
       // A push that arrived while this read was under way is at least as new: keep it.
       if (this.#pushes === pushesBefore) this.live = undefined;
       return stats;
@@ -256,33 +265,16 @@ export class VisitStatsElement extends PortalElement<VisitStats> {
     return counts;
   }
 
-  protected renderData(stats: VisitStats): TemplateResult {
-    const t = this.i18n.t;
-    // formatCount clamps it to what Intl allows (1–21); anything unreadable is 1.
-    const digits = this.digits;
-    const counts = this.#countsOf(this.live ?? stats);
-    const visual = this.#countUp.values(counts);
-    return html`<dl part="list" class="stats">
-      ${this.shownFields.map((field) => {
-        const value = counts[field];
-        if (value === undefined) return nothing;
-        const final = formatCount(value, t, digits);
-        const now = visual[field] ?? value;
-        // While counting, a visual copy moves and the final number stays in the accessible text.
-        const counting = this.#countUp.counting && now !== value;
-        return html`<div part="row" class="row">
-          <dt part="label">${t.stats[field]}:</dt>
-          <dd part="value" class=${counting ? 'counting' : ''}>
-            ${
-              counting
-                ? html`<span class="visually-hidden">${final}</span
-                    ><span class="moving" aria-hidden="true">${formatCount(now, t, digits)}</span>`
-                : final
-            }
-          </dd>
-        </div>`;
-      })}
-    </dl>`;
+  protected renderData(stats: VisitStats): TemplateResult | typeof nothing {
+    // Loaded data means the view chunk has arrived (fetchData waited for it).
+    if (!this.#view || !this.#countUp) return nothing;
+    return this.#view.renderStats({
+      fields: this.shownFields,
+      counts: this.#countsOf(this.live ?? stats),
+      t: this.i18n.t,
+      digits: this.digits,
+      countUp: this.#countUp,
+    });
   }
 
   /** Follows the resolved source's live figures, when it offers them. */

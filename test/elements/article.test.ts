@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ArticleElement } from '../../src/index.js';
 import type { ErrorEventDetail } from '../../src/base/events.js';
-import { absolute, closeFramePages, openFramePage } from '../helpers/frames.js';
+import { closeFramePages, openFramePage } from '../helpers/frames.js';
 import { createScenario, waitFor, waitForRequests } from '../helpers/server.js';
 import {
   afterReload,
@@ -541,35 +541,6 @@ describe('pw-article', () => {
       const data = entry(new RegExp(`/articles/${HONG_BANG}$`));
       expect(sanitizer, 'the sanitizer was fetched').to.not.equal(undefined);
       expect(sanitizer.startTime).to.be.below(data.responseStart);
-    });
-
-    it('shows an error when its body chunk cannot be downloaded, and the retry downloads it', async () => {
-      // The chunk's first download fails (a lost connection); the next one is the real module.
-      const chunk = await createScenario([
-        { status: 503, body: 'unavailable', headers: { 'content-type': 'text/plain' } },
-        {
-          headers: { 'content-type': 'text/javascript' },
-          body: `export * from '${absolute('/src/article/article-body.ts')}?direct';`,
-        },
-      ]);
-      const win = await openFramePage({
-        redirect: { '/src/article/article-body.js': absolute(`${chunk.base}/article-body.js`) },
-        modules: ['/src/bundle.ts'],
-        body: `<pw-source base-url="/api" default></pw-source>
-          <pw-article article-id="${HONG_BANG}"></pw-article>`,
-      });
-      const el = win.document.querySelector('pw-article') as ArticleElement;
-      const retry = await waitFor(
-        () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="retry-button"]'),
-        'no retry button after the failed download',
-      );
-      retry.click();
-      await waitFor(
-        () => el.shadowRoot?.querySelector('[part~="article"] [part~="title"]'),
-        'the retry did not show the article',
-      );
-
-      expect((await chunk.log()).requests).to.have.length(2);
     });
   });
 });

@@ -6,13 +6,25 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CSSResultOrNative, LitElement } from 'lit';
 import '../../src/index.js';
+import { articleBodyStyles } from '../../src/article/article-body.styles.js';
+import { listViewStyles } from '../../src/activity-list/activity-list-view.styles.js';
+import { linksViewStyles } from '../../src/link-box/link-box-view.styles.js';
+import { statsViewStyles } from '../../src/visit-stats/visit-stats-view.styles.js';
 import { part, settled } from '../helpers/elements.js';
 
 const TAGS = ['pw-article', 'pw-activity-list', 'pw-link-box', 'pw-visit-stats'] as const;
 
-/** The distinct stylesheets the four elements adopt (the shared base sheet once), as text. */
+/**
+ * The distinct stylesheets the four elements adopt (the shared base sheet
+ * once), as text: their own, and those their drawings of loaded data bring.
+ */
 function sheetTexts(): string[] {
-  const sheets = new Set<CSSResultOrNative>();
+  const sheets = new Set<CSSResultOrNative>([
+    articleBodyStyles,
+    listViewStyles,
+    linksViewStyles,
+    statsViewStyles,
+  ]);
   for (const tag of TAGS) {
     const element = customElements.get(tag) as unknown as typeof LitElement;
     for (const sheet of element.elementStyles as CSSResultOrNative[]) sheets.add(sheet);

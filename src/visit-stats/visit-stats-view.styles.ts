@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const visitStatsStyles = css`
+/** The list of figures: names and numbers side by side. */
+export const statsViewStyles = css`
   .stats {
     margin: 0;
     display: grid;

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const linkBoxStyles = css`
+/** The drop-down, the lists and the logo grid. */
+export const linksViewStyles = css`
   :host {
     --_pw-logo-height: var(--pw-logo-height, 3em);
   }
