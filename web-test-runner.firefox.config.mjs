@@ -34,12 +34,33 @@ function findFirefox() {
   );
 }
 
+/**
+ * A new page whose setViewport survives a Firefox without
+ * `emulation.setScreenOrientationOverride`: puppeteer sends it beside the
+ * viewport size, which Firefox does apply, and the test runner calls
+ * setViewport before every test file. Firefox ESR 140.12 answers it with
+ * "unknown command"; any other error still fails the run.
+ */
+async function createPage({ context }) {
+  const page = await context.newPage();
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = async (viewport) => {
+    try {
+      await setViewport(viewport);
+    } catch (error) {
+      if (!/setScreenOrientationOverride/.test(String(error?.message))) throw error;
+    }
+  };
+  return page;
+}
+
 export default {
   ...chromiumConfig,
   files: [...chromiumConfig.files, '!test/elements/visit-stats-motion.test.ts'],
   browsers: [
     chromeLauncher({
       puppeteer,
+      createPage,
       launchOptions: {
         browser: 'firefox',
         executablePath: findFirefox(),
