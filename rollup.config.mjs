@@ -104,7 +104,7 @@ const npmBuild = {
  */
 const oneViewsChunk = () => ({
   name: 'one-views-chunk',
-  async resolveDynamicImport(specifier, importer) {
+  async resolveDynamicImport(specifier) {
     if (typeof specifier !== 'string') return null;
     if (!/^\.\/(activity-list|link-box|visit-stats)-view\.js$/.test(specifier)) return null;
     return (await this.resolve('./src/bundle-views.ts', undefined, { skipSelf: true }))?.id ?? null;
