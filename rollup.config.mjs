@@ -102,7 +102,7 @@ const npmBuild = {
  * apart: most pages with a list have no article. The npm build keeps one
  * chunk per element, so an app pays only for the boxes it uses.
  */
-const oneViewsChunk = () => ({
+export const oneViewsChunk = () => ({
   name: 'one-views-chunk',
   async resolveDynamicImport(specifier) {
     if (typeof specifier !== 'string') return null;
@@ -110,6 +110,9 @@ const oneViewsChunk = () => ({
     return (await this.resolve('./src/bundle-views.ts', undefined, { skipSelf: true }))?.id ?? null;
   },
 });
+
+/** Chunks of the script-tag build below this many bytes join one that is loaded whenever they are. */
+export const SCRIPT_TAG_MIN_CHUNK_SIZE = 1024;
 
 /** @type {import('rollup').RollupOptions} */
 const scriptTagBuild = {
@@ -134,7 +137,7 @@ const scriptTagBuild = {
     // the article's unsafeHTML); on its own it would be one more file that
     // each of them asks for only after it has arrived. Chunks this small are
     // merged into one loaded whenever they are: here, the bundle.
-    experimentalMinChunkSize: 1024,
+    experimentalMinChunkSize: SCRIPT_TAG_MIN_CHUNK_SIZE,
     entryFileNames: '[name].min.js',
     chunkFileNames: 'portal-widgets-[name]-[hash].min.js',
     sourcemap: true,

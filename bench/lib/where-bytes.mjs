@@ -12,7 +12,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
-import { minifyTemplates } from '../../rollup.config.mjs';
+import { minifyTemplates, oneViewsChunk, SCRIPT_TAG_MIN_CHUNK_SIZE } from '../../rollup.config.mjs';
 import { gzipSize, staticChunks } from './sizes.mjs';
 
 /** The same template minification and TypeScript settings as the script-tag build in rollup.config.mjs. */
@@ -73,9 +73,12 @@ async function minifiedLength(code) {
  * estimated share of it, keyed by {@link modulePath}.
  */
 export async function moduleShares(root, input) {
+  // The script-tag bundle is split as rollup.config.mjs splits it.
+  const scriptTag = input.endsWith('/src/bundle.ts');
   const bundle = await rollup({
     input,
     plugins: [
+      ...(scriptTag ? [oneViewsChunk()] : []),
       minifyTemplates(),
       nodeResolve({ browser: true }),
       compileTypeScript(root),
@@ -83,7 +86,10 @@ export async function moduleShares(root, input) {
     ],
     onwarn: () => {},
   });
-  const { output } = await bundle.generate({ format: 'es' });
+  const { output } = await bundle.generate({
+    format: 'es',
+    ...(scriptTag ? { experimentalMinChunkSize: SCRIPT_TAG_MIN_CHUNK_SIZE } : {}),
+  });
   await bundle.close();
 
   const modules = new Map();
