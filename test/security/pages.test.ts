@@ -58,8 +58,14 @@ describe('security: pages', () => {
       expect(policy).to.contain("require-trusted-types-for 'script'");
     });
 
-    it('blocks an inline script there, so the probe does see violations', async () => {
+    it('blocks an inline script there, so the probe does see violations', async function () {
       const win = await openPage('/test/security/fixtures/strict.html');
+      if (!('trustedTypes' in win)) {
+        // Firefox ESR 140 has no Trusted Types yet, so there is nothing to block; the
+        // tests below still hold the page to its script-src policy in that browser.
+        console.warn('This browser has no Trusted Types: the Trusted Types probe is not tested.');
+        this.skip();
+      }
       const script = win.document.createElement('script');
       // Without a policy, Trusted Types refuse a script's text outright: a
       // TypeError (the frame's own) in every engine; only the wording differs.
