@@ -50,6 +50,25 @@ function miss(reason: 'no-source' | 'source-not-found', message: string): Source
   return misses.getOrCreate(message, () => new SourceResolutionError(reason, message));
 }
 
+// What each widget resolved last, under the key it resolved it by. While that
+// key stays the same, so does the widget's source (or error), whatever the
+// shared caches above have dropped: on a page with more widgets than they
+// hold, a widget given a new but equal source would re-run its task, and
+// evict another's, for ever.
+const lastResolved = new WeakMap<Element, { key: string; value: DataSource | ConfigError }>();
+
+function remembered<V extends DataSource | ConfigError>(
+  widget: Element,
+  key: string,
+  resolve: () => V,
+): V {
+  const last = lastResolved.get(widget);
+  if (last?.key === key) return last.value as V;
+  const value = resolve();
+  lastResolved.set(widget, { key, value });
+  return value;
+}
+
 /**
  * The source of `widget`, in the order docs/guide/backends.md documents: the enclosing
  * `<pw-source>`, then `source="id"`, then `src`, then the page default.
@@ -66,29 +85,26 @@ export function resolveSource(widget: Element, request: SourceRequest): Resoluti
     const mayStillArrive =
       document.readyState === 'loading' ||
       (holder?.localName === 'pw-source' && !customElements.get('pw-source'));
-    return mayStillArrive
-      ? 'pending'
-      : miss(
-          'source-not-found',
-          `${tag} names source="${sourceId}", but no <pw-source> with that id is on the page.`,
-        );
+    if (mayStillArrive) return 'pending';
+    const message = `${tag} names source="${sourceId}", but no <pw-source> with that id is on the page.`;
+    return remembered(widget, message, () => miss('source-not-found', message));
   }
   if (src) {
     // The same mistake gives the same error object, so the task sees unchanged arguments.
-    return urlSources.getOrCreate(`${widget.localName} ${src}`, () => {
-      try {
-        return request.fromUrl(src);
-      } catch (error) {
-        return error instanceof ConfigError ? error : new ConfigError(String(error));
-      }
-    });
+    const key = `${widget.localName} ${src}`;
+    return remembered(widget, key, () =>
+      urlSources.getOrCreate(key, () => {
+        try {
+          return request.fromUrl(src);
+        } catch (error) {
+          return error instanceof ConfigError ? error : new ConfigError(String(error));
+        }
+      }),
+    );
   }
   const fallback = getDefaultSource();
   if (fallback) return fallback;
-  return document.readyState === 'loading'
-    ? 'pending'
-    : miss(
-        'no-source',
-        `${tag} has no data source: wrap it in <pw-source>, or set source, src or a default source.`,
-      );
+  if (document.readyState === 'loading') return 'pending';
+  const message = `${tag} has no data source: wrap it in <pw-source>, or set source, src or a default source.`;
+  return remembered(widget, message, () => miss('no-source', message));
 }

@@ -8,7 +8,7 @@ import {
   type SourceElement,
 } from '../../src/index.js';
 import { defineElement } from '../../src/base/define.js';
-import { createScenario } from '../helpers/server.js';
+import { createScenario, sleep } from '../helpers/server.js';
 import { part, settled, shownText } from '../helpers/elements.js';
 
 /** A static source whose only link names where it came from. */
@@ -95,6 +95,30 @@ describe('source resolution', () => {
     const el = wrapper.querySelector('pw-link-box')!;
     await settled(el);
     expect(part(el, '[role="alert"]').textContent).to.contain('cấu hình chưa đúng');
+  });
+
+  it('keeps each widget on its own source when more widgets than the shared cache holds use src', async () => {
+    // The shared cache of src sources holds 64; each of these 80 boxes must still
+    // keep its one source, and so ask for its figures once, not again and again.
+    const scenario = await createScenario([{ body: { online: 3, total: 1234 } }]);
+    const count = 80;
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        ${Array.from(
+          { length: count },
+          (_, i) =>
+            html`<pw-visit-stats
+              refresh="0"
+              src=${`${scenario.base}/stats?box=${i}`}
+            ></pw-visit-stats>`,
+        )}
+      </div>`,
+    );
+    const boxes = [...wrapper.querySelectorAll<HTMLElement>('pw-visit-stats')];
+    for (const box of boxes) await settled(box);
+    await sleep(300);
+    for (const box of boxes) expect(shownText(box)).to.contain('1.234');
+    expect((await scenario.log()).count).to.equal(count);
   });
 
   it('registers idempotently', () => {

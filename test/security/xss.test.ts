@@ -191,8 +191,15 @@ describe('security: XSS vectors in every field', function () {
     const components = ['article', 'activity-list', 'link-box', 'visit-stats'].map(
       (name) => `/src/${name}/${name}.component.ts`,
     );
-    // The article draws its loaded state from its body chunk, and its toolbar from a controller.
-    const drawing = ['/src/article/article-body.ts', '/src/article/article-tools-controller.ts'];
+    // Each box draws its loaded data in its view (the article's is its body chunk),
+    // and the article its toolbar from a controller.
+    const drawing = [
+      '/src/article/article-body.ts',
+      '/src/article/article-tools-controller.ts',
+      '/src/activity-list/activity-list-view.ts',
+      '/src/link-box/link-box-view.ts',
+      '/src/visit-stats/visit-stats-view.ts',
+    ];
     const calls: string[] = [];
     for (const path of [...components, ...drawing]) {
       const source = await (await fetch(path)).text();
