@@ -11,7 +11,12 @@ import { articleUrl } from '../base/article-navigation.js';
 import { pageBaseUrl } from '../data/page-url.js';
 import type { ArticleSummary, Page } from '../data/types.js';
 import { formatDate, type Translation } from '../i18n/index.js';
-import type { ActivityListLayout, ActivityListPaging, Notice } from './activity-list.component.js';
+import type {
+  ActivityListLayout,
+  ActivityListPaging,
+  Notice,
+  PageKnowledge,
+} from './activity-list.component.js';
 import { pageWindow } from './page-window.js';
 
 export { listViewStyles } from './activity-list-view.styles.js';
@@ -33,8 +38,8 @@ export interface ListView {
   hideDate: boolean;
   showImage: boolean;
   showSummary: boolean;
-  /** How many pages to offer, and whether that is the real end (see the element's `pageCount`). */
-  pages: { count: number; final: boolean };
+  /** Where the pages end, as far as the backend has told the element so far. */
+  knowledge: PageKnowledge;
   /** Whether the box is too narrow for the full page navigation. */
   compact: boolean;
   /** What the status line says after the visitor paged. */
@@ -142,7 +147,7 @@ function renderPaging(view: ListView): TemplateResult | typeof nothing {
       ${t.list.more}
     </button>`;
   }
-  const { count, final } = view.pages;
+  const { count, final } = pageCount(page, view.knowledge);
   const current = page.page;
   const hasNext = final ? current < count : page.hasMore || current < count;
   if (count <= 1 && !hasNext) return nothing;
@@ -197,6 +202,38 @@ function renderPaging(view: ListView): TemplateResult | typeof nothing {
       </li>
     </ul>
   </nav>`;
+}
+
+/** How many pages to offer after `page`, and whether that is the real end. */
+function pageCount(
+  page: Page<ArticleSummary>,
+  { furthest, last }: PageKnowledge,
+): { count: number; final: boolean } {
+  if (page.total !== undefined) {
+    const size = Math.max(1, page.pageSize);
+    return { count: Math.max(1, Math.ceil(page.total / size), page.page), final: true };
+  }
+  if (last !== undefined) return { count: Math.max(last, page.page), final: true };
+  return { count: Math.max(furthest, page.page + (page.hasMore ? 1 : 0)), final: false };
+}
+
+/**
+ * What the status line says once the page the visitor asked for has arrived;
+ * `focusIndex` is where the new items start (`paging="more"`).
+ */
+export function noticeFor(
+  page: Page<ArticleSummary> | undefined,
+  paging: ActivityListPaging,
+  focusIndex: number | undefined,
+  knowledge: PageKnowledge,
+): Notice | undefined {
+  if (!page) return undefined;
+  if (paging === 'more') {
+    const added = page.items.length - (focusIndex ?? 0);
+    return added > 0 ? { kind: 'added', count: added } : { kind: 'all-shown' };
+  }
+  const { count, final } = pageCount(page, knowledge);
+  return { kind: 'page', page: page.page, last: final ? count : undefined };
 }
 
 /** The status line's sentence for `notice`. */

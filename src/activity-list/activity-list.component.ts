@@ -49,7 +49,7 @@ export type Notice =
   | { kind: 'all-shown' };
 
 /** Where the pages end, as far as the backend has told us so far. */
-interface PageKnowledge {
+export interface PageKnowledge {
   /** The highest page number known to exist. */
   furthest: number;
   /** The last page, once a page has said nothing follows it. */
@@ -249,7 +249,13 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       this.notice = undefined;
     }
     if (this.focusIndex !== undefined && this.task.status === TaskStatus.COMPLETE) {
-      this.notice = this.noticeFor(this.task.value);
+      // A page the visitor asked for has arrived, and with it the view chunk.
+      this.notice = this.view?.noticeFor(
+        this.task.value,
+        this.effectivePaging,
+        this.focusIndex,
+        this.knowledge,
+      );
     }
     super.willUpdate(changed);
   }
@@ -341,27 +347,6 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
     </ul>`;
   }
 
-  /** How many pages to offer, and whether that is the real end. */
-  private pageCount(page: Page<ArticleSummary>): { count: number; final: boolean } {
-    if (page.total !== undefined) {
-      const size = Math.max(1, page.pageSize);
-      return { count: Math.max(1, Math.ceil(page.total / size), page.page), final: true };
-    }
-    const { furthest, last } = this.knowledge;
-    if (last !== undefined) return { count: Math.max(last, page.page), final: true };
-    return { count: Math.max(furthest, page.page + (page.hasMore ? 1 : 0)), final: false };
-  }
-
-  private noticeFor(page: Page<ArticleSummary> | undefined): Notice | undefined {
-    if (!page) return undefined;
-    if (this.effectivePaging === 'more') {
-      const added = page.items.length - (this.focusIndex ?? 0);
-      return added > 0 ? { kind: 'added', count: added } : { kind: 'all-shown' };
-    }
-    const { count, final } = this.pageCount(page);
-    return { kind: 'page', page: page.page, last: final ? count : undefined };
-  }
-
   protected renderData(page: Page<ArticleSummary>): TemplateResult | typeof nothing {
     // Loaded data means the view chunk has arrived (fetchData waited for it).
     const view = this.view;
@@ -381,7 +366,7 @@ export class ActivityListElement extends PortalElement<Page<ArticleSummary>> {
       hideDate: this.hideDate,
       showImage: this.showImage,
       showSummary: this.showSummary,
-      pages: this.pageCount(page),
+      knowledge: this.knowledge,
       compact: this.compact,
       notice: this.notice,
       showPage: this.showPage,

@@ -42,19 +42,11 @@ export interface SourceRequest {
 // cache; bounded, since a page that keeps changing `src` would grow it for ever.
 const urlSources = new LruMap<string, DataSource | ConfigError>(64);
 
-// The same miss must give the same error object: the task compares its
-// arguments by identity, and a new error on each update would re-run it for ever.
-const misses = new LruMap<string, SourceResolutionError>(64);
-
-function miss(reason: 'no-source' | 'source-not-found', message: string): SourceResolutionError {
-  return misses.getOrCreate(message, () => new SourceResolutionError(reason, message));
-}
-
 // What each widget resolved last, under the key it resolved it by. While that
-// key stays the same, so does the widget's source (or error), whatever the
-// shared caches above have dropped: on a page with more widgets than they
-// hold, a widget given a new but equal source would re-run its task, and
-// evict another's, for ever.
+// key stays the same, so does the widget's source or error: the task compares
+// its arguments by identity, so a new but equal one on each update would re-run
+// it for ever (and a shared cache that a page with many widgets overflows
+// would hand out new ones).
 const lastResolved = new WeakMap<Element, { key: string; value: DataSource | ConfigError }>();
 
 function remembered<V extends DataSource | ConfigError>(
@@ -87,7 +79,11 @@ export function resolveSource(widget: Element, request: SourceRequest): Resoluti
       (holder?.localName === 'pw-source' && !customElements.get('pw-source'));
     if (mayStillArrive) return 'pending';
     const message = `${tag} names source="${sourceId}", but no <pw-source> with that id is on the page.`;
-    return remembered(widget, message, () => miss('source-not-found', message));
+    return remembered(
+      widget,
+      message,
+      () => new SourceResolutionError('source-not-found', message),
+    );
   }
   if (src) {
     // The same mistake gives the same error object, so the task sees unchanged arguments.
@@ -106,5 +102,5 @@ export function resolveSource(widget: Element, request: SourceRequest): Resoluti
   if (fallback) return fallback;
   if (document.readyState === 'loading') return 'pending';
   const message = `${tag} has no data source: wrap it in <pw-source>, or set source, src or a default source.`;
-  return remembered(widget, message, () => miss('no-source', message));
+  return remembered(widget, message, () => new SourceResolutionError('no-source', message));
 }
