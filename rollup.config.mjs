@@ -121,6 +121,8 @@ const scriptTagBuild = {
   // page's script tag names is the whole bundle: one round trip to the code,
   // where a thin entry re-exporting a shared chunk cost a second one.
   preserveEntrySignatures: 'allow-extension',
+  // Merging small chunks (see experimentalMinChunkSize) reports its counts on every build.
+  onLog: (level, log, handler) => log.code === 'OPTIMIZE_CHUNK_STATUS' || handler(level, log),
   plugins: [
     oneViewsChunk(),
     minifyTemplates(),

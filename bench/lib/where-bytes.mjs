@@ -84,7 +84,7 @@ export async function moduleShares(root, input) {
       compileTypeScript(root),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
     ],
-    onwarn: () => {},
+    onLog: () => {},
   });
   const { output } = await bundle.generate({
     format: 'es',
