@@ -212,12 +212,13 @@ const MIME = {
 /**
  * A small static server on 127.0.0.1 and a free port: `mounts` maps URL
  * prefixes to folders, `pages` maps exact paths to in-memory answers, and
- * `answer(pathname)`, asked first, may script an answer ({ status, body }).
+ * `answer(pathname)`, asked first, may script an answer ({ status, body }),
+ * or a promise of one.
  */
 async function serve({ mounts, pages, answer = () => undefined }) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://127.0.0.1');
-    const page = answer(pathname) ?? pages[pathname];
+    const page = (await answer(pathname)) ?? pages[pathname];
     if (page) {
       response.writeHead(page.status ?? 200, {
         'content-type': page.type ?? 'text/plain',
@@ -439,9 +440,11 @@ const relatedPage = `<!doctype html>
 </html>
 `;
 
-// A box whose first data request fails while the script server fails too:
-// every file under /failing-cdn/ but the bundle itself answers 503, as a
-// server that has just gone down would, and the stats answer 503 once.
+// A box whose first data request fails and whose script server goes down at
+// that moment: the stats answer 503 once, and from then on every file under
+// /failing-cdn/ but the bundle itself answers 503. What the box draws with was
+// asked for beside its data (so before the failure); the retry must need
+// nothing more from the network than the data.
 const failurePage = `<!doctype html>
 <html lang="vi">
   <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Failure</title></head>
@@ -732,6 +735,12 @@ async function main() {
       return;
     }
     let flakyStatsRequests = 0;
+    // Chunks the failing script server served before it went down, and those
+    // asked for after (each one a failure that needed code from the network).
+    let cdnDown = false;
+    let servedBeforeFailure = 0;
+    let firstChunkAsked;
+    const chunkAsked = new Promise((resolve) => (firstChunkAsked = resolve));
     const failingCdnRequests = [];
     const server = await serve({
       mounts: {
@@ -740,15 +749,25 @@ async function main() {
         '/failing-cdn/': installedPackage,
         '/': path.join(app, 'dist'),
       },
-      answer: (pathname) => {
+      answer: async (pathname) => {
         if (pathname === '/api/flaky-stats.json') {
           flakyStatsRequests += 1;
-          return flakyStatsRequests === 1
-            ? { status: 503, body: 'down' }
-            : { type: MIME['.json'], body: JSON.stringify({ online: 7, total: 9313603 }) };
+          if (flakyStatsRequests > 1) {
+            return { type: MIME['.json'], body: JSON.stringify({ online: 7, total: 9313603 }) };
+          }
+          // The box asks for its drawing beside its data; the 503 goes out once
+          // that request has come in (or after 3 s, and the checks below say why).
+          await Promise.race([chunkAsked, new Promise((r) => setTimeout(r, 3000))]);
+          cdnDown = true;
+          return { status: 503, body: 'down' };
         }
         const failing = '/failing-cdn/';
         if (pathname.startsWith(failing) && pathname !== `${failing}dist/portal-widgets.min.js`) {
+          if (!cdnDown) {
+            servedBeforeFailure += 1;
+            firstChunkAsked();
+            return undefined;
+          }
           failingCdnRequests.push(pathname);
           return { status: 503, body: 'down' };
         }
@@ -952,7 +971,7 @@ async function main() {
     );
 
     await check(
-      'script tag: a 503 while the script server is down too is retried, and the box recovers',
+      'script tag: a 503 as the script server goes down is retried with no code fetched, and the box recovers',
       async () => {
         const { page, problems } = await openPage(
           browser,
@@ -964,6 +983,10 @@ async function main() {
         );
         try {
           assert(flakyStatsRequests === 2, `the stats were asked ${flakyStatsRequests} times`);
+          assert(
+            servedBeforeFailure > 0,
+            'the box asked for no code beside its data before the failure',
+          );
           assert(
             failingCdnRequests.length === 0,
             `the failure needed code from the network: ${failingCdnRequests.join(', ')}`,
