@@ -106,6 +106,37 @@ describe('pw-visit-stats count-up', () => {
     expect(part(el, '[part~="value"]').querySelector('.visually-hidden')).to.equal(null);
   });
 
+  it('draws a step at most every 60 ms, not every frame, and always draws the last', async () => {
+    const scenario = await createScenario([{ body: { online: 40, total: 8000 } }]);
+    const el = await fixture<VisitStatsElement>(
+      html`<pw-visit-stats src=${`${scenario.base}/stats`} refresh="0"></pw-visit-stats>`,
+    );
+    await settled(el);
+    frames.run(1000); // starts the clock, draws 0
+    frames.run(1200);
+    await el.updateComplete;
+    const drawn = figure(el, 1).seen;
+    expect(asNumber(drawn)).to.be.greaterThan(0);
+
+    // A frame 17 ms later keeps the number and only waits for the next frame.
+    frames.run(1217);
+    expect(el.isUpdatePending).to.equal(false);
+    await el.updateComplete;
+    expect(figure(el, 1).seen).to.equal(drawn);
+    expect(frames.pending).to.equal(1);
+
+    frames.run(1260);
+    await el.updateComplete;
+    expect(asNumber(figure(el, 1).seen)).to.be.greaterThan(asNumber(drawn));
+
+    // The end of the count is drawn even when it comes soon after a step.
+    frames.run(1799);
+    frames.run(1800);
+    await el.updateComplete;
+    expect(frames.pending).to.equal(0);
+    expect(figure(el, 1)).to.deep.include({ counting: false, seen: '8.000' });
+  });
+
   it('counts from the previous figures when new ones arrive', async () => {
     const scenario = await createScenario([
       { body: { online: 10, total: 1000 } },
