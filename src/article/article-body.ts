@@ -13,10 +13,15 @@ import type { Article, ArticleSummary, DataSource, RequestOptions } from '../dat
 import { formatDate, formatDateTime, type Translation } from '../i18n/index.js';
 import type { ArticleView } from './article.component.js';
 import type { ArticleToolsController } from './article-tools-controller.js';
-import { TABLE_SCROLL_CLASS } from './sanitize.js';
+import {
+  absoluteImageUrl,
+  collapseWhitespace,
+  TABLE_SCROLL_CLASS,
+  type BodyContents,
+} from './sanitize.js';
 
 export { ArticleToolsController } from './article-tools-controller.js';
-export { sanitizeHtml } from './sanitize.js';
+export { sanitizeBody, sanitizeHtml, type BodyContents } from './sanitize.js';
 export { articleBodyStyles } from './article-body.styles.js';
 
 /**
@@ -43,6 +48,8 @@ export async function relatedArticles(
 /** What drawing one loaded article takes, as the element gives it. */
 export interface ArticleDrawing {
   view: ArticleView;
+  /** What the sanitized body shows already (sanitizeBody). */
+  body: BodyContents;
   t: Translation;
   timeZone: string;
   /** The box title's level; the article's title is one under it. */
@@ -70,6 +77,16 @@ export function renderArticle(d: ArticleDrawing): TemplateResult {
   // The box title is the category by default; name it in the article only when it is not.
   const category = article.category?.name;
   const showCategory = category && boxHeading !== undefined && boxHeading !== category;
+  // Said once: a feed item's body is often just its summary with its picture
+  // in front (NukeViet's RSS), which the lead paragraph and figure would repeat.
+  const summary =
+    article.summary && collapseWhitespace(article.summary) !== d.body.text
+      ? article.summary
+      : undefined;
+  const image =
+    article.image && !d.body.images.has(absoluteImageUrl(article.image.src))
+      ? article.image
+      : undefined;
   return html`<article part="article" class="article">
     ${showCategory ? html`<p part="category" class="category">${category}</p>` : nothing}
     ${heading(titleLevel, 'title', article.title)}
@@ -82,15 +99,15 @@ export function renderArticle(d: ArticleDrawing): TemplateResult {
     }
     ${d.tools.render(article.title, d.link)}
     <div part="text" class=${`text size-${d.tools.textSize}`}>
-      ${article.summary ? html`<p part="summary" class="summary">${article.summary}</p>` : nothing}
+      ${summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing}
       ${
-        article.image
+        image
           ? html`<figure part="figure" class="figure">
-              <img part="image" src=${article.image.src} alt=${article.image.alt ?? ''} />
+              <img part="image" src=${image.src} alt=${image.alt ?? ''} />
               ${
-                article.image.alt
+                image.alt
                   ? // The caption repeats the alt text: read once, from the image.
-                    html`<figcaption aria-hidden="true">${article.image.alt}</figcaption>`
+                    html`<figcaption aria-hidden="true">${image.alt}</figcaption>`
                   : nothing
               }
             </figure>`

@@ -45,6 +45,9 @@ interface RelatedItems {
 
 // The source each loaded article came from: its related items are read from the same one.
 const sourceOfView = new WeakMap<ArticleView, DataSource>();
+// What each view's safe body shows already, so the drawing does not repeat it.
+const bodyOfView = new WeakMap<ArticleView, ArticleBody.BodyContents>();
+const NOTHING_IN_BODY: ArticleBody.BodyContents = { text: '', images: new Set() };
 
 // Sources made from a `src` without `{id}`: the URL names one article, so no id is needed.
 const singleArticleSources = new WeakSet<DataSource>();
@@ -280,8 +283,10 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     const article = await source.getArticle(articleId, options);
     this.body = await orAgain(body, loadArticleBody);
     this.addStyles(this.body.articleBodyStyles);
-    const view = { article, safeBody: this.body.sanitizeHtml(article.body) };
+    const { html: safeBody, contents } = this.body.sanitizeBody(article.body);
+    const view = { article, safeBody };
     sourceOfView.set(view, source);
+    bodyOfView.set(view, contents);
     return view;
   }
 
@@ -317,6 +322,7 @@ export class ArticleElement extends PortalElement<ArticleView> implements Articl
     this.toolbar ??= new body.ArticleToolsController(this, () => this.i18n.t);
     return body.renderArticle({
       view,
+      body: bodyOfView.get(view) ?? NOTHING_IN_BODY,
       t: this.i18n.t,
       timeZone: this.timeZone,
       boxLevel: this.effectiveHeadingLevel,

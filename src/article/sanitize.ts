@@ -56,8 +56,35 @@ function bodyPolicy(): TrustedTypePolicy | null {
 /** Class of the box each body table is wrapped in, so a wide table scrolls inside the article. */
 export const TABLE_SCROLL_CLASS = 'table-scroll';
 
+/** What a sanitized body shows already, so the article around it does not show it again. */
+export interface BodyContents {
+  /** Its text, runs of whitespace as one space. */
+  text: string;
+  /** The addresses of its images, made absolute against the page. */
+  images: ReadonlySet<string>;
+}
+
+/** `text` with each run of whitespace as one space, trimmed: how the summary and the body's text are compared. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `src` as the page would request it, so one picture compares equal however it was written. */
+export function absoluteImageUrl(src: string): string {
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return src;
+  }
+}
+
 /** `untrusted` as safe HTML: sanitized, tables boxed to scroll, body images lazy. */
 export function sanitizeHtml(untrusted: string): string {
+  return sanitizeBody(untrusted).html;
+}
+
+/** {@link sanitizeHtml}, with what the safe body shows. */
+export function sanitizeBody(untrusted: string): { html: string; contents: BodyContents } {
   const trusted = bodyPolicy();
   const fragment = DOMPurify.sanitize(
     untrusted,
@@ -71,14 +98,18 @@ export function sanitizeHtml(untrusted: string): string {
     table.replaceWith(box);
     box.append(table);
   }
+  const images = new Set<string>();
   for (const image of fragment.querySelectorAll('img')) {
     // Body images are below the fold and often large; an image without alt
     // would be read as its file name, so it is treated as decorative.
     image.loading = 'lazy';
     image.decoding = 'async';
     if (!image.hasAttribute('alt')) image.alt = '';
+    const src = image.getAttribute('src');
+    if (src) images.add(absoluteImageUrl(src));
   }
+  const text = collapseWhitespace(fragment.textContent ?? '');
   const holder = doc.createElement('div');
   holder.append(fragment);
-  return holder.innerHTML;
+  return { html: holder.innerHTML, contents: { text, images } };
 }

@@ -142,6 +142,48 @@ describe('pw-article', () => {
       expect(log.requests[0].url).to.match(/\/articles\/x$/);
     });
 
+    it('shows a summary and a picture once when the body is just those (a feed item)', async () => {
+      // As NukeViet's RSS gives an item: the description is the picture and the
+      // summary, and the same picture comes again as the enclosure.
+      const picture = new URL('/fixtures/images/kiem-tra-cntt.svg', location.href).href;
+      const summary = 'Sáng 26/02, UBND quận tiếp   Đoàn kiểm tra của Sở.';
+      const scenario = await createScenario([
+        {
+          body: {
+            id: 'feed-item',
+            title: 'Tin từ RSS',
+            summary,
+            image: { src: picture },
+            body: `<img src="/fixtures/images/kiem-tra-cntt.svg" width="100" align="left">${summary}`,
+          },
+        },
+        {
+          body: {
+            id: 'written',
+            title: 'Tin viết tay',
+            summary: 'Tóm tắt riêng của bài.',
+            image: { src: picture, alt: 'Buổi làm việc' },
+            body: '<p>Sáng 26/02, UBND quận tiếp Đoàn kiểm tra của Sở.</p>',
+          },
+        },
+      ]);
+      const el = await article(
+        html`<pw-article
+          src=${`${scenario.base}/articles/{id}`}
+          article-id="feed-item"
+        ></pw-article>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part~="summary"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part~="figure"]')).to.equal(null);
+      expect(all(el, 'img').length).to.equal(1);
+      expect(part(el, '[part~="content"]').textContent).to.contain('UBND quận tiếp');
+
+      // A summary and picture of their own still show, beside the body.
+      await showing(el, () => (el.articleId = 'written'));
+      expect(part(el, '[part~="summary"]').textContent!.trim()).to.equal('Tóm tắt riêng của bài.');
+      expect(part(el, '[part~="figure"] img').getAttribute('src')).to.equal(picture);
+    });
+
     it('scrolls wide tables inside the box and fits images to it', async () => {
       const cells = Array.from({ length: 14 }, (_, i) => `<td>Cột số liệu ${i + 1}</td>`).join('');
       const scenario = await createScenario([
