@@ -21,7 +21,7 @@ import {
 } from './sanitize.js';
 
 export { ArticleToolsController } from './article-tools-controller.js';
-export { sanitizeBody, sanitizeHtml, type BodyContents } from './sanitize.js';
+export { sanitizeBody, type BodyContents } from './sanitize.js';
 export { articleBodyStyles } from './article-body.styles.js';
 
 /**

@@ -78,12 +78,10 @@ export function absoluteImageUrl(src: string): string {
   }
 }
 
-/** `untrusted` as safe HTML: sanitized, tables boxed to scroll, body images lazy. */
-export function sanitizeHtml(untrusted: string): string {
-  return sanitizeBody(untrusted).html;
-}
-
-/** {@link sanitizeHtml}, with what the safe body shows. */
+/**
+ * `untrusted` as safe HTML (sanitized, tables boxed to scroll, body images
+ * lazy), with what that safe body shows.
+ */
 export function sanitizeBody(untrusted: string): { html: string; contents: BodyContents } {
   const trusted = bodyPolicy();
   const fragment = DOMPurify.sanitize(
